@@ -1,0 +1,122 @@
+package org.printmail.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads and validates a firmware profile. Relative paths in a profile resolve against the
+ * project/install root (the parent of {@code firmware-config/}), so the same profile works from
+ * any working directory.
+ */
+public final class ProfileLoader {
+    private ProfileLoader() { }
+
+    /** Loads {@code <root>/firmware-config/<name>.properties}. */
+    public static DeviceProfile load(Path root, String name) {
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new ConfigException("profile", "not a profile name: " + name);
+        }
+        Path file = root.resolve("firmware-config").resolve(name + ".properties");
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new ConfigException("profile", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(root, name, p);
+    }
+
+    static DeviceProfile parse(Path root, String name, Properties p) {
+        EmailService service = parseEnum(EmailService.class, "email.service", required(p, "email.service"));
+        URI authority = uri("auth.authority", required(p, "auth.authority"));
+        String tenant = required(p, "auth.tenant");
+        if (!tenant.matches("[A-Za-z0-9.-]+")) {
+            throw new ConfigException("auth.tenant", "must be organizations, consumers, common, a tenant id or a domain");
+        }
+        String clientId = required(p, "auth.client-id");
+        List<String> scopes = Arrays.stream(required(p, "auth.scopes").trim().split("\\s+")).toList();
+        Duration httpTimeout = seconds(p, "auth.http-timeout-seconds", 15);
+        IdentitySettings identity = new IdentitySettings(authority, tenant, clientId, scopes, httpTimeout);
+
+        SecureConnection security = parseEnum(SecureConnection.class, "smtp.security",
+                p.getProperty("smtp.security", "STARTTLS"));
+        int port = integer(p, "smtp.port", security.defaultPort(), 1, 65535);
+        String host = required(p, "smtp.host");
+        boolean validation = bool(p, "smtp.certificate-validation", true);
+        MailServerSettings mail = new MailServerSettings(host, port, security, validation,
+                seconds(p, "smtp.connect-timeout-seconds", 15), seconds(p, "smtp.read-timeout-seconds", 60));
+
+        Optional<Path> ca = Optional.ofNullable(p.getProperty("trust.ca-file"))
+                .filter(s -> !s.isBlank()).map(s -> root.resolve(s.trim()).normalize());
+        return new DeviceProfile(name, service, identity, mail, ca);
+    }
+
+    private static String required(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw new ConfigException(key, "is required");
+        }
+        return v.trim();
+    }
+
+    private static URI uri(String key, String v) {
+        try {
+            URI u = new URI(v);
+            if (!"https".equals(u.getScheme()) || u.getHost() == null) {
+                throw new ConfigException(key, "must be an https:// URL");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key, "is not a URL");
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String key, String v) {
+        try {
+            return Enum.valueOf(type, v.trim().toUpperCase().replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static int integer(Properties p, String key, int dflt, int min, int max) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            int i = Integer.parseInt(v.trim());
+            if (i < min || i > max) {
+                throw new ConfigException(key, "must be between " + min + " and " + max);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be a whole number");
+        }
+    }
+
+    private static Duration seconds(Properties p, String key, int dflt) {
+        return Duration.ofSeconds(integer(p, key, dflt, 1, 3600));
+    }
+
+    private static boolean bool(Properties p, String key, boolean dflt) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        return switch (v.trim().toLowerCase()) {
+            case "true", "enable", "enabled", "on" -> true;
+            case "false", "disable", "disabled", "off" -> false;
+            default -> throw new ConfigException(key, "must be true or false");
+        };
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The control panel: a keyboard-driven text UI with the device's menu paths (Email Server Status,
+ * Job Status, Scan to Email / My Email, Status Sheet). Depends on {@code jobs} and {@code auth}.
+ */
+package org.printmail.panel;

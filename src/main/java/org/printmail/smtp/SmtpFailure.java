@@ -1,0 +1,20 @@
+package org.printmail.smtp;
+
+import org.printmail.codes.JobCode;
+import org.printmail.codes.PrintmailException;
+
+/**
+ * A send that failed as a whole, classified to a job-log code. {@code serverReply} is the
+ * server's reply line (server text, never our credentials) or empty for connection failures.
+ */
+public final class SmtpFailure extends PrintmailException {
+    private static final long serialVersionUID = 1L;
+    private final String serverReply;
+
+    public SmtpFailure(JobCode code, String detail, String serverReply, Throwable cause) {
+        super(code, detail, cause);
+        this.serverReply = serverReply == null ? "" : serverReply;
+    }
+
+    public String serverReply() { return serverReply; }
+}

@@ -1,0 +1,7 @@
+/**
+ * XOAUTH2 SMTP submission on Angus Mail: secure by default (STARTTLS/TLS 1.2+, certificate and
+ * host-name validation), every server reply classified to a job-log code, streaming attachments.
+ * Depends on {@code config}, {@code trust} and {@code codes}; tokens arrive via {@link
+ * org.printmail.smtp.TokenSource}.
+ */
+package org.printmail.smtp;
