@@ -1,0 +1,28 @@
+package org.printmail.jobs;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The jobs facade used by the panel, Web Config and firmware: preflight, durable submission and
+ * the job log. An accepted job is on disk before {@link #submit} returns.
+ */
+public interface JobService extends AutoCloseable {
+
+    /** Checks the sign-in and settings a job of this type will need, before any page is scanned. */
+    Preflight preflight(JobType type, Optional<String> user);
+
+    /** Refuses at once (job log: REFUSED with the code) or queues durably and returns. */
+    JobTicket submit(JobRequest request);
+
+    /** Jobs not yet finished. */
+    List<JobView> outbox();
+
+    /** The job log, newest first (bounded, default 500 entries). */
+    List<JobLogEntry> jobLog();
+
+    void addListener(JobListener listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,15 @@
+package org.printmail.jobs;
+
+/** The kinds of job that send mail. */
+public enum JobType {
+    SCAN_TO_EMAIL("Scan to Email"),
+    NOTIFICATION("Email Notification"),
+    FAX("Fax (server)"),
+    SCAN_TO_MY_EMAIL("Scan to My Email");
+
+    private final String displayName;
+
+    JobType(String displayName) { this.displayName = displayName; }
+
+    public String displayName() { return displayName; }
+}

@@ -1,0 +1,20 @@
+package org.printmail.jobs;
+
+import org.printmail.codes.JobCode;
+
+/**
+ * Whether a job of some type can be sent now, checked before the user scans.
+ *
+ * @param message the text the panel shows (the vendor guide's message for sign-in problems)
+ */
+public record Preflight(boolean ready, JobCode code, String message, String remedy) {
+    /** The vendor guide's panel message when the sign-in a job needs is missing. */
+    public static final String SIGN_IN_MESSAGE =
+            "To use this feature, you must sign in to the email service. Please contact the administrator.";
+
+    public static Preflight ok() { return new Preflight(true, JobCode.OK, "Ready", ""); }
+
+    public static Preflight refused(JobCode code, String message) {
+        return new Preflight(false, code, message, code.remedy());
+    }
+}
