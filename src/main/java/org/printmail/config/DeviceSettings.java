@@ -1,0 +1,126 @@
+package org.printmail.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Everything an administrator sets for mail on the device, saved as one snapshot by
+ * {@link SettingsStore}. Validated on load and on every save; errors name the field as Web
+ * Config shows it.
+ *
+ * @param faxAddressPattern     the fax provider's address pattern, {@code {number}} replaced by the fax number
+ * @param notificationRecipients device event name -> recipients for its email alert
+ * @param attachMaxBytes        Attached File Maximum Size; 0 = no limit
+ * @param splitLargeAttachments split over-size scans into numbered messages instead of refusing
+ * @param signInHold            how long a job waits for a missing sign-in before failing with its code
+ * @param retryDeadline         how long transient failures are retried before the job fails
+ */
+public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings faxServer,
+                             String faxAddressPattern, Map<String, List<String>> notificationRecipients,
+                             long attachMaxBytes, boolean splitLargeAttachments,
+                             boolean scanToMyEmailEnabled, Duration signInHold, Duration retryDeadline,
+                             int jobLogSize) {
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+
+    public DeviceSettings {
+        TreeMap<String, List<String>> copy = new TreeMap<>();
+        notificationRecipients.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        notificationRecipients = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Settings for a device built from one profile for both the device and the fax server. */
+    public static DeviceSettings defaults(DeviceProfile profile) {
+        EmailServerSettings mail = new EmailServerSettings(AuthMethod.OAUTH2, profile.service(),
+                profile.name(), "", "", profile.mail());
+        return new DeviceSettings(mail, mail, "{number}@fax.example.com", Map.of(), 0, true, true,
+                Duration.ofHours(24), Duration.ofHours(24), 500);
+    }
+
+    public DeviceSettings withDeviceMail(EmailServerSettings s) {
+        return new DeviceSettings(s, faxServer, faxAddressPattern, notificationRecipients, attachMaxBytes,
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+    }
+
+    public DeviceSettings withFaxServer(EmailServerSettings s) {
+        return new DeviceSettings(deviceMail, s, faxAddressPattern, notificationRecipients, attachMaxBytes,
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+    }
+
+    public DeviceSettings withFaxAddressPattern(String pattern) {
+        return new DeviceSettings(deviceMail, faxServer, pattern, notificationRecipients, attachMaxBytes,
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+    }
+
+    public DeviceSettings withNotificationRecipients(Map<String, List<String>> recipients) {
+        return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, recipients, attachMaxBytes,
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+    }
+
+    public DeviceSettings withAttachmentLimit(long maxBytes, boolean split) {
+        return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients, maxBytes,
+                split, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+    }
+
+    public DeviceSettings withTiming(Duration hold, Duration deadline) {
+        return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients,
+                attachMaxBytes, splitLargeAttachments, scanToMyEmailEnabled, hold, deadline, jobLogSize);
+    }
+
+    /** Throws {@link ConfigException} naming the first invalid field. */
+    public DeviceSettings validate() {
+        validateServer("Email Server", deviceMail);
+        validateServer("Fax Server", faxServer);
+        if (faxAddressPattern == null || !faxAddressPattern.contains("{number}")
+                || !isAddress(faxAddressPattern.replace("{number}", "1"))) {
+            throw new ConfigException("Fax Address Pattern", "must look like {number}@fax.example.com");
+        }
+        notificationRecipients.forEach((event, list) -> {
+            for (String r : list) {
+                if (!isAddress(r)) {
+                    throw new ConfigException("Notification recipients (" + event + ")",
+                            "not an email address: " + r);
+                }
+            }
+        });
+        if (attachMaxBytes < 0) {
+            throw new ConfigException("Attached File Maximum Size", "must be 0 (no limit) or more");
+        }
+        if (signInHold.isNegative() || retryDeadline.isNegative()) {
+            throw new ConfigException("Job hold", "must not be negative");
+        }
+        if (jobLogSize < 10 || jobLogSize > 10_000) {
+            throw new ConfigException("Job Log size", "must be between 10 and 10000");
+        }
+        return this;
+    }
+
+    private static void validateServer(String page, EmailServerSettings s) {
+        if (s.authMethod() == null || s.service() == null) {
+            throw new ConfigException(page + " > Authentication Method", "is required");
+        }
+        if (!s.senderAddress().isEmpty() && !isAddress(s.senderAddress())) {
+            throw new ConfigException(page + " > Sender's Email Address", "not an email address");
+        }
+        if (!s.tenant().isEmpty() && !s.tenant().matches("[A-Za-z0-9.-]{1,253}")) {
+            throw new ConfigException(page + " > Tenant", "must be a tenant ID or a domain name");
+        }
+        MailServerSettings m = s.mail();
+        if (m.host() == null || !HOST.matcher(m.host()).matches()) {
+            throw new ConfigException(page + " > SMTP Server Address", "must be a host name or IP address");
+        }
+        if (m.port() < 1 || m.port() > 65535) {
+            throw new ConfigException(page + " > SMTP Server Port Number", "must be between 1 and 65535");
+        }
+        if (m.security() == null) {
+            throw new ConfigException(page + " > Secure Connection", "is required");
+        }
+    }
+
+    public static boolean isAddress(String s) {
+        return s != null && s.length() <= 254 && ADDRESS.matcher(s).matches();
+    }
+}
