@@ -137,6 +137,9 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
 
     public int deviceCodeRequests() { return ctx.deviceCodeRequests(); }
 
+    /** Refresh tokens issued to this user so far (shows a rotation whose answer was lost). */
+    public int refreshTokensIssued(String upn) { return ctx.grants.refreshTokensIssued(upn); }
+
     public Optional<String> latestUserCode() { return ctx.deviceCodes.latestUserCode(); }
 
     /** User codes still pending and unexpired, sorted. */
