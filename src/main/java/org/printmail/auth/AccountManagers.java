@@ -37,7 +37,7 @@ public final class AccountManagers {
     }
 
     /** One socket factory per extra CA file, built once (building a trust store is not cheap). */
-    private static Function<DeviceProfile, SSLSocketFactory> sockets(TlsTrust base) {
+    static Function<DeviceProfile, SSLSocketFactory> sockets(TlsTrust base) {
         ConcurrentHashMap<Path, SSLSocketFactory> byCaFile = new ConcurrentHashMap<>();
         SSLSocketFactory plain = base.socketFactory();
         return profile -> profile.trustedCa().map(ca -> byCaFile.computeIfAbsent(ca, f -> {

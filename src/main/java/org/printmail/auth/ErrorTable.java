@@ -9,6 +9,7 @@ import static org.printmail.auth.Verdict.Kind.SLOW_DOWN;
 import static org.printmail.auth.Verdict.Kind.TRANSIENT;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.printmail.codes.JobCode;
 import org.printmail.config.IdentitySettings;
@@ -16,7 +17,8 @@ import org.printmail.config.IdentitySettings;
 /**
  * The one table from Microsoft identity platform errors to device outcomes
  * (docs/error-codes.md, auth section, lists it with Microsoft's references). AADSTS numbers in
- * {@code error_codes} decide first, then the OAuth {@code error} string; the human-readable
+ * {@code error_codes} decide first (except the RFC 8628 poll answers, which the {@code error}
+ * string decides), then the OAuth {@code error} string; the human-readable
  * {@code error_description} is never looked at.
  */
 final class ErrorTable {
@@ -26,7 +28,6 @@ final class ErrorTable {
     private record Row(Verdict.Kind kind, JobCode code, String detail) { }
 
     private static final Map<Integer, Row> BY_AADSTS = Map.ofEntries(
-            Map.entry(70016, new Row(PENDING, JobCode.NOT_SIGNED_IN, "waiting for the user to sign in")),
             Map.entry(70019, new Row(SIGN_IN_FAILED, JobCode.SIGN_IN_CODE_EXPIRED,
                     "the sign-in code expired (AADSTS70019); start Sign In again for a new code")),
             Map.entry(70020, new Row(SIGN_IN_FAILED, JobCode.SIGN_IN_CODE_EXPIRED,
@@ -87,13 +88,18 @@ final class ErrorTable {
             Map.entry(500011, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "the tenant has no Exchange Online service principal (AADSTS500011). Check"
                             + " the tenant (auth.tenant) and that Exchange Online is licensed")),
-            Map.entry(9002313, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
-                    "the identity platform rejected the request as malformed (AADSTS9002313)."
-                            + " Check the scopes (auth.scopes); report this to support")),
             Map.entry(50196, new Row(TRANSIENT, JobCode.IDENTITY_UNREACHABLE,
                     "the identity platform detected too many requests (AADSTS50196); backing off")));
 
+    /** RFC 8628 poll answers: decided by the error string, whatever AADSTS code rides along. */
+    private static final Set<String> DEVICE_FLOW_ERRORS = Set.of(
+            "authorization_pending", "slow_down", "authorization_declined", "access_denied",
+            "expired_token", "code_expired", "bad_verification_code");
+
     static Verdict classify(IdentityError e, IdentitySettings settings) {
+        if (DEVICE_FLOW_ERRORS.contains(e.error())) {
+            return byErrorString(e, settings);
+        }
         for (int code : e.codes()) {
             Row row = BY_AADSTS.get(code);
             if (row != null) {
