@@ -59,19 +59,19 @@ final class LabRig implements AutoCloseable {
     LabRig() { this(o -> o, o -> o); }
 
     LabRig(UnaryOperator<LabIdentityOptions> labTweak, UnaryOperator<AuthOptions> authTweak) {
-        this(labTweak, authTweak, null);
+        this(labTweak, authTweak, v -> v);
     }
 
+    /** @param vaultWrap wraps the real vault (a test decorator that gates or fails commits) */
     LabRig(UnaryOperator<LabIdentityOptions> labTweak, UnaryOperator<AuthOptions> authTweak,
-           TokenVault vaultOverride) {
+           UnaryOperator<TokenVault> vaultWrap) {
         lab = LabIdentityPlatform.start(labTweak.apply(LabIdentityOptions.defaults(ROOT, clock)));
         try {
             dir = Files.createTempDirectory("auth-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        vault = vaultOverride != null ? vaultOverride
-                : TokenVaults.open(VaultOptions.inDirectory(dir, clock));
+        vault = vaultWrap.apply(TokenVaults.open(VaultOptions.inDirectory(dir, clock)));
         DeviceProfile lp = ProfileLoader.load(ROOT, "lab");
         profile = lp.withIdentity(lp.identity().withAuthorityBase(lab.authorityBase()));
         current.set(profile);
@@ -83,6 +83,9 @@ final class LabRig implements AutoCloseable {
                 new IdentityClient(AccountManagers.sockets(TlsTrust.jdkDefaults()), clock));
         manager.addListener(events::add);
     }
+
+    /** The vault as it would be found after a restart (a second instance on the same files). */
+    TokenVault reopenVault() { return TokenVaults.open(VaultOptions.inDirectory(dir, clock)); }
 
     /** A profile like the lab's but with a shorter HTTP timeout, or another authority. */
     static DeviceProfile withIdentity(DeviceProfile p, UnaryOperator<IdentitySettings> change) {
