@@ -86,12 +86,12 @@ class FaultInjectionTest {
     @Test
     void slowResponseOutlastsAShortClientTimeout() throws Exception {
         String token = refreshToken();
-        f.lab.injectFault(LabFault.slow(1, Duration.ofMillis(1200)));
+        f.lab.injectFault(LabFault.slow(1, Duration.ofMillis(1500)));
         LabClient impatient = new LabClient(f.lab.authorityBase(), Duration.ofMillis(300), false);
         long start = System.nanoTime();
         assertThrows(HttpTimeoutException.class, () -> impatient.refresh(token));
-        assertTrue(System.nanoTime() - start < 1_000_000_000L, "client gave up before 1 s");
-        assertEquals(200, impatient.refresh(token).statusCode());
+        assertTrue(System.nanoTime() - start < 1_400_000_000L, "client gave up before the answer");
+        assertEquals(200, f.client.refresh(token).statusCode(), "only one response was slow");
     }
 
     @Test
