@@ -94,8 +94,8 @@ public final class Demo {
                 device.accountProfiles().apply(AccountId.deviceMail()));
         out.println("  Code:    " + p.userCode());
         out.println("  Link:    " + p.verificationUri());
-        out.println("  Expires: " + p.expiresAt() + " ("
-                + Duration.between(Clock.systemUTC().instant(), p.expiresAt()).toMinutes() + " min)");
+        out.println("  Expires: " + p.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (in "
+                + Duration.between(Clock.systemUTC().instant(), p.expiresAt()).toMinutes() + " minutes)");
         out.println("  Message: " + p.message());
         check("a user code and link are shown",
                 !p.userCode().isBlank() && p.verificationUri().getPath().endsWith("/devicelogin"));

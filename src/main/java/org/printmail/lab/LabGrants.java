@@ -23,9 +23,14 @@ final class LabGrants {
             "email");
 
     /** Successful token response content. */
-    record Issued(String accessToken, String refreshToken, String scope, long expiresIn) {
+    record Issued(String accessToken, String refreshToken, String scope, long expiresIn,
+                  String idToken) {
         @Override
         public String toString() { return "Issued[scope=" + scope + "]"; }
+
+        Issued withIdToken(String token) {
+            return new Issued(accessToken, refreshToken, scope, expiresIn, token);
+        }
     }
 
     /** A refresh's answer: an error to send, or new tokens. */
@@ -77,7 +82,10 @@ final class LabGrants {
     synchronized Issued issue(String upn, String clientId, List<String> requestedScopes) {
         List<String> resource = resourceScopes(requestedScopes);
         boolean offline = requestedScopes.stream().anyMatch("offline_access"::equalsIgnoreCase);
-        return mint(upn, clientId, resource, offline);
+        Issued issued = mint(upn, clientId, resource, offline);
+        // Like Microsoft: an id_token only when openid was asked for.
+        return requestedScopes.stream().anyMatch("openid"::equalsIgnoreCase)
+                ? issued.withIdToken(LabIdToken.create(upn, clientId, clock.instant())) : issued;
     }
 
     /** Redeems a refresh token: a new access and refresh token; the old one stays valid. */
@@ -195,7 +203,7 @@ final class LabGrants {
             refreshTokens.put(refresh, new RefreshGrant(upn, clientId, scopes, now));
         }
         return new Issued(access, refresh, String.join(" ", scopes),
-                options.accessTokenLifetime().toSeconds());
+                options.accessTokenLifetime().toSeconds(), null);
     }
 
     private void purgeExpiredAccessTokens(Instant now) {

@@ -88,6 +88,9 @@ final class TokenEndpoint {
         if (withRefreshToken && issued.refreshToken() != null) {
             m.put("refresh_token", issued.refreshToken());
         }
+        if (issued.idToken() != null) {
+            m.put("id_token", issued.idToken());
+        }
         return m;
     }
 }
