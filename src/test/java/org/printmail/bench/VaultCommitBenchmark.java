@@ -42,7 +42,7 @@ public final class VaultCommitBenchmark {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = Path.of(args.length > 1 ? args[1] : "target/bench-vault");
         // C2 compiles Jackson and AES-GCM after ~10k calls; until then a commit runs interpreted.
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20000;
         Logger.getLogger("org.printmail").setLevel(Level.WARNING);
         Files.createDirectories(dir);
         for (String f : List.of("token-vault.img", "device-secret", "baseline.img")) {
