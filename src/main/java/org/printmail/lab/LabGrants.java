@@ -147,6 +147,12 @@ final class LabGrants {
         }
     }
 
+    /** How many refresh tokens were ever issued to this user (rotation is visible here). */
+    synchronized int refreshTokensIssued(String upn) {
+        return (int) refreshTokens.values().stream().filter(g -> g.upn.equalsIgnoreCase(upn))
+                .count();
+    }
+
     synchronized void reset() {
         refreshTokens.clear();
         accessTokens.clear();

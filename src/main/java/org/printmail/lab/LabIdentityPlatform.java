@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,12 +53,14 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
     private final TokenEndpoint tokenEndpoint;
     private final DeviceLoginPage loginPage;
     private final ControlEndpoint control;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LabIdentityPlatform(LabIdentityOptions options) throws IOException {
         this.ctx = new LabContext(options);
+        SSLContext ssl = sslContext(options); // before binding, so a bad keystore leaks no port
         this.server = HttpsServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
-        server.setHttpsConfigurator(configurator(sslContext(options)));
+        server.setHttpsConfigurator(configurator(ssl));
         this.executor = executor();
         server.setExecutor(executor);
         server.createContext("/", this::route);
@@ -137,6 +140,9 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
 
     public int deviceCodeRequests() { return ctx.deviceCodeRequests(); }
 
+    /** Refresh tokens issued to this user so far (shows a rotation whose answer was lost). */
+    public int refreshTokensIssued(String upn) { return ctx.grants.refreshTokensIssued(upn); }
+
     public Optional<String> latestUserCode() { return ctx.deviceCodes.latestUserCode(); }
 
     /** User codes still pending and unexpired, sorted. */
@@ -168,6 +174,9 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
         LOG.info("lab identity platform on port {} stopped", authorityBase.getPort());

@@ -40,7 +40,7 @@ final class LabClient {
         this.base = base;
         this.timeout = timeout;
         HttpClient.Builder b = HttpClient.newBuilder().sslContext(TRUST.sslContext())
-                .connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1);
+                .connectTimeout(Duration.ofSeconds(2));
         if (cookies) {
             b.cookieHandler(new CookieManager());
         }
