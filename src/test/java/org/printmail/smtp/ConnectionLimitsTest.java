@@ -45,6 +45,20 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void aPooledConnectionTheServerClosedIsReplacedOnceWithoutFailingTheSend() throws Exception {
+        TestTokens tokens = new TestTokens(SmtpFixtures.TOKEN, SmtpFixtures.FRESH_TOKEN);
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.script().closeAfterMessage().start();
+             SmtpMailSender sender = SmtpMailSender.create(SmtpFixtures.testCaTrust(),
+                     SmtpFixtures.options(AdjustableClock.startingAt("2025-03-01T09:00:00Z")))) {
+            SmtpAccount account = SmtpFixtures.account(SmtpFixtures.settings(server.port()), tokens);
+            sender.send(account, SmtpFixtures.message("<a@p>", "bob@contoso.example"));
+            sender.send(account, SmtpFixtures.message("<b@p>", "bob@contoso.example"));
+            assertEquals(2, server.messages().size());
+            assertEquals(2, server.connections());
+        }
+    }
+
+    @Test
     void theGovernorLetsThirtyThroughThenWaitsUntilTheFirstLeavesTheMinute() throws Exception {
         AdjustableClock clock = AdjustableClock.startingAt("2025-03-01T09:00:00Z");
         List<Duration> waits = new ArrayList<>();
