@@ -12,6 +12,12 @@ public interface JobService extends AutoCloseable {
     /** Checks the sign-in and settings a job of this type will need, before any page is scanned. */
     Preflight preflight(JobType type, Optional<String> user);
 
+    /**
+     * Records in the job log that a job was refused at preflight (the panel refused to start the
+     * scan), so Job Status shows the code the user saw.
+     */
+    JobLogEntry recordRefusal(JobType type, Optional<String> user, Preflight refusal);
+
     /** Refuses at once (job log: REFUSED with the code) or queues durably and returns. */
     JobTicket submit(JobRequest request);
 

@@ -121,6 +121,13 @@ final class Outbox implements JobService {
     }
 
     @Override
+    public JobLogEntry recordRefusal(JobType type, Optional<String> user, Preflight refusal) {
+        String jobId = intake.newJobId();
+        return logEntry(jobId, type, accounts.accountName(type, user.orElse("")), 0, JobResult.REFUSED,
+                refusal.code(), refusal.message());
+    }
+
+    @Override
     public List<JobView> outbox() {
         return jobs.values().stream().sorted(java.util.Comparator.comparing(StoredJob::submitted))
                 .map(StoredJob::view).toList();
@@ -337,13 +344,14 @@ final class Outbox implements JobService {
         store.delete(j);
     }
 
-    private void logEntry(String jobId, JobType type, String account, int recipients, JobResult result,
-                          JobCode code, String message) {
+    private JobLogEntry logEntry(String jobId, JobType type, String account, int recipients, JobResult result,
+                                 JobCode code, String message) {
         JobLogEntry e = new JobLogEntry(jobId, type, clock.instant(), account == null ? "" : account, recipients,
                 result, code.number(), message == null ? "" : message, code == JobCode.OK ? "" : code.remedy());
         log.append(e);
         LOG.info("Job {} {} {} code {}", jobId, type, result, code.number());
         listeners.forEach(l -> l.jobLogged(e));
+        return e;
     }
 
     private void publish(StoredJob j) { listeners.forEach(l -> l.jobChanged(j.view())); }

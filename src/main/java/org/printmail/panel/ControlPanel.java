@@ -129,6 +129,7 @@ public final class ControlPanel {
             out.println("!! " + p.message());
             out.println("   Code " + p.code().number() + ": " + p.code().title());
             out.println("   Remedy: " + p.remedy());
+            jobs.recordRefusal(type, user, p);
         }
         return p.ready();
     }
@@ -162,6 +163,7 @@ public final class ControlPanel {
         Preflight p = jobs.preflight(JobType.SCAN_TO_MY_EMAIL, Optional.of(user));
         if (!p.ready() && p.code().isSignInProblem()) {
             out.println("!! " + p.message() + " (code " + p.code().number() + ")");
+            jobs.recordRefusal(JobType.SCAN_TO_MY_EMAIL, Optional.of(user), p);
             if (!"y".equalsIgnoreCase(ask("Sign in to your email account now? (y/n)")) || !signIn(id)) {
                 return;
             }
