@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -35,13 +36,26 @@ public final class SmtpMailSender implements MailSender {
     private SmtpMailSender(Supplier<TlsTrust> trust, SenderOptions options) {
         this.options = options;
         this.trust = trust;
+        this.writeTimeouts = writeTimeoutExecutor();
+        this.factory = new TransportFactory(options.ehloName(), options.clock(), writeTimeouts);
+    }
+
+    /**
+     * The executor Angus schedules a timeout task on for every socket write. A no-op heartbeat
+     * stays at the head of its queue, so a newly scheduled write timeout (always later) never
+     * becomes the head and wakes no thread; without it every write cost a thread wake-up, about
+     * 0.5 ms per message on a busy 2-core machine. Cancelled tasks leave the queue at once.
+     */
+    private static ScheduledExecutorService writeTimeoutExecutor() {
         AtomicInteger n = new AtomicInteger();
-        this.writeTimeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "smtp-write-timeout-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.factory = new TransportFactory(options.ehloName(), options.clock(), writeTimeouts);
+        ex.setRemoveOnCancelPolicy(true);
+        ex.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
+        return ex;
     }
 
     /** A sender trusting the given CAs (JDK + imported + profile). */

@@ -103,7 +103,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     int maxConcurrentConnections() { return maxActive.get(); }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
         try {
             listener.close();
@@ -119,7 +119,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
         for (Thread t : threads) {
             t.interrupt();
-            t.join(2_000);
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
