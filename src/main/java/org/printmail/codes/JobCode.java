@@ -92,6 +92,10 @@ public enum JobCode {
     SETTINGS_INVALID(393, "Email settings are incomplete or invalid",
             "Open Web Config > Network > Email Server > Basic, correct the named field and click OK.",
             Disposition.FAIL),
+    MESSAGE_REFUSED(395, "The email server refused the message",
+            "The server gave a permanent refusal; the job log shows its reply. Check the recipients,"
+                    + " attachments and the mailbox's sending rights.",
+            Disposition.FAIL),
     JOB_EXPIRED(394, "The job could not be sent before its deadline",
             "See the earlier error for this job; resend after fixing it.",
             Disposition.FAIL);

@@ -73,6 +73,10 @@ final class ReplyClassifier {
         if (stage == Stage.RCPT) {
             return JobCode.RECIPIENT_REJECTED;
         }
-        return JobCode.PROTOCOL_ERROR;
+        if (r.code() <= 504) {
+            return JobCode.PROTOCOL_ERROR; // 500-504: the dialogue itself went wrong (RFC 5321 4.2.2)
+        }
+        // Any other permanent refusal: retrying the same message cannot help.
+        return JobCode.MESSAGE_REFUSED;
     }
 }

@@ -29,7 +29,7 @@ class ReplyClassifierTest {
                 "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException", Stage.DATA));
         assertEquals(JobCode.SEND_AS_DENIED, ReplyClassifier.classify(
                 "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException", Stage.DATA));
-        assertEquals(JobCode.PROTOCOL_ERROR, ReplyClassifier.classify("554 5.2.0 something else", Stage.DATA));
+        assertEquals(JobCode.MESSAGE_REFUSED, ReplyClassifier.classify("554 5.2.0 something else", Stage.DATA));
     }
 
     @Test

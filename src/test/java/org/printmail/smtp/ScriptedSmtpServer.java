@@ -35,7 +35,7 @@ import javax.net.ssl.SSLSocket;
  * connection). Speaks EHLO, STARTTLS (server certificate from a PKCS#12 fixture), AUTH XOAUTH2,
  * MAIL, RCPT, DATA, RSET, NOOP, QUIT. Records every command line it received.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
     enum Step { GREETING, EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, END_OF_DATA }
 
     /** What the server does at a step instead of its normal reply. */
@@ -60,6 +60,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, String> rcptReplies;
     private final Duration endOfDataDelay;
     private final boolean closeAfterMessage;
+    private final java.util.function.IntFunction<String> mailReplies;
+    private final AtomicInteger mails = new AtomicInteger();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -78,6 +80,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         this.rcptReplies = new HashMap<>(b.rcptReplies);
         this.endOfDataDelay = b.endOfDataDelay;
         this.closeAfterMessage = b.closeAfterMessage;
+        this.mailReplies = b.mailReplies;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-accept");
         acceptor.setDaemon(true);
@@ -85,9 +88,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    static Builder script() { return new Builder(); }
+    public static Builder script() { return new Builder(); }
 
-    int port() { return listener.getLocalPort(); }
+    public int port() { return listener.getLocalPort(); }
 
     /** Every command line received, in order (AUTH lines hold the client's payload). */
     List<String> commands() { return Collections.unmodifiableList(commands); }
@@ -96,11 +99,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return commands.stream().anyMatch(c -> c.toUpperCase(Locale.ROOT).startsWith(verb));
     }
 
-    List<String> messages() { return Collections.unmodifiableList(messages); }
+    public List<String> messages() { return Collections.unmodifiableList(messages); }
 
     int connections() { return connections.get(); }
 
-    int maxConcurrentConnections() { return maxActive.get(); }
+    public int maxConcurrentConnections() { return maxActive.get(); }
 
     @Override
     public void close() {
@@ -187,7 +190,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         yield ok;
                     }
                     case "AUTH" -> act(Step.AUTH, authReply.apply(tokenOf(line)));
-                    case "MAIL" -> act(Step.MAIL, "250 2.1.0 Sender OK");
+                    case "MAIL" -> {
+                        String scripted = mailReplies.apply(mails.incrementAndGet());
+                        yield scripted != null ? reply(scripted) : act(Step.MAIL, "250 2.1.0 Sender OK");
+                    }
                     case "RCPT" -> act(Step.RCPT, rcptReplies.getOrDefault(addressOf(line),
                             "250 2.1.5 Recipient OK"));
                     case "DATA" -> data();
@@ -328,7 +334,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
-    static final class Builder {
+    public static final class Builder {
         private Path keystore = SmtpFixtures.keystore("localhost.p12");
         private boolean offerStartTls = true;
         private boolean implicitTls;
@@ -337,6 +343,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         private final Map<String, String> rcptReplies = new HashMap<>();
         private Duration endOfDataDelay = Duration.ZERO;
         private boolean closeAfterMessage;
+        private java.util.function.IntFunction<String> mailReplies = n -> null;
 
         Builder keystore(String fixture) {
             keystore = SmtpFixtures.keystore(fixture);
@@ -382,7 +389,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
             return this;
         }
 
-        ScriptedSmtpServer start() throws IOException { return new ScriptedSmtpServer(this); }
+        /** The reply to the n-th MAIL FROM (1-based, counted over all connections); null = normal. */
+        public Builder mailReplies(java.util.function.IntFunction<String> replyForMailNumber) {
+            mailReplies = replyForMailNumber;
+            return this;
+        }
+
+        public ScriptedSmtpServer start() throws IOException { return new ScriptedSmtpServer(this); }
     }
 
 }
