@@ -1,0 +1,95 @@
+package org.printmail.jobs;
+
+import java.util.Optional;
+
+import org.printmail.auth.AccountManager;
+import org.printmail.auth.AccountState;
+import org.printmail.auth.AccountStatus;
+import org.printmail.codes.JobCode;
+import org.printmail.codes.PrintmailException;
+import org.printmail.config.AuthMethod;
+import org.printmail.config.DeviceSettings;
+import org.printmail.config.EmailServerSettings;
+import org.printmail.smtp.SmtpAccount;
+import org.printmail.smtp.TokenSource;
+import org.printmail.store.AccountId;
+
+/** Which account and server settings a job type sends with, and whether that sign-in is usable. */
+final class JobAccounts {
+    private final AccountManager accounts;
+
+    JobAccounts(AccountManager accounts) { this.accounts = accounts; }
+
+    static AccountId accountFor(JobType type, String user) {
+        return switch (type) {
+            case SCAN_TO_EMAIL, NOTIFICATION -> AccountId.deviceMail();
+            case FAX -> AccountId.faxServer();
+            case SCAN_TO_MY_EMAIL -> AccountId.user(user);
+        };
+    }
+
+    static EmailServerSettings serverFor(JobType type, DeviceSettings s) {
+        return type == JobType.FAX ? s.faxServer() : s.deviceMail();
+    }
+
+    /** Preflight: the settings and sign-in this job will need, checked before any page is scanned. */
+    Preflight check(JobType type, Optional<String> user, DeviceSettings s) {
+        if (type == JobType.SCAN_TO_MY_EMAIL) {
+            if (!s.scanToMyEmailEnabled()) {
+                return Preflight.refused(JobCode.SETTINGS_INVALID, "Scan to My Email is turned off.");
+            }
+            if (user.isEmpty() || user.get().isBlank()) {
+                return Preflight.refused(JobCode.SIGN_IN_REQUIRED, Preflight.SIGN_IN_MESSAGE);
+            }
+        }
+        EmailServerSettings server = serverFor(type, s);
+        if (server.authMethod() == AuthMethod.OFF) {
+            return Preflight.refused(JobCode.SETTINGS_INVALID,
+                    "Authentication Method is Off for " + (type == JobType.FAX ? "the fax server." : "email."));
+        }
+        AccountStatus st = accounts.status(accountFor(type, user.orElse("")));
+        if (!st.state().canSend()) {
+            return Preflight.refused(codeFor(type, st.state()), Preflight.SIGN_IN_MESSAGE);
+        }
+        return Preflight.ok();
+    }
+
+    /** The SMTP identity for a send, or the sign-in failure that blocks it. */
+    SmtpAccount smtpAccount(JobType type, String user, DeviceSettings s) {
+        AccountId id = accountFor(type, user);
+        EmailServerSettings server = serverFor(type, s);
+        if (server.authMethod() == AuthMethod.OFF) {
+            throw new PrintmailException(JobCode.SETTINGS_INVALID, "Authentication Method is Off");
+        }
+        AccountStatus st = accounts.status(id);
+        if (!st.state().canSend()) {
+            throw new PrintmailException(codeFor(type, st.state()), st.reason());
+        }
+        String from = type == JobType.SCAN_TO_MY_EMAIL || server.senderAddress().isBlank()
+                ? st.accountName() : server.senderAddress();
+        return new SmtpAccount(id.key(), st.accountName(), from, server.mail(), tokens(id));
+    }
+
+    String accountName(JobType type, String user) {
+        return accounts.status(accountFor(type, user)).accountName();
+    }
+
+    /** A user with no sign-in for Scan to My Email gets 370 (sign in again), per the vendor guide. */
+    private static JobCode codeFor(JobType type, AccountState state) {
+        JobCode code = state.jobCode();
+        if (type == JobType.SCAN_TO_MY_EMAIL && code == JobCode.NOT_SIGNED_IN) {
+            return JobCode.SIGN_IN_REQUIRED;
+        }
+        return code;
+    }
+
+    private TokenSource tokens(AccountId id) {
+        return new TokenSource() {
+            @Override
+            public String accessToken() { return accounts.accessToken(id); }
+
+            @Override
+            public String refreshedAccessToken() { return accounts.forceRefresh(id); }
+        };
+    }
+}

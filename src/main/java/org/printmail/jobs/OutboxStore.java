@@ -1,0 +1,105 @@
+package org.printmail.jobs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.printmail.codes.JobCode;
+import org.printmail.codes.PrintmailException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox on disk: one JSON file per job, replaced atomically (write, force, rename, force the
+ * directory) so an accepted job survives a crash or power cut at any point; spooled files live in
+ * {@code spool/}. A job file that cannot be read is set aside, logged, and not lost silently.
+ */
+final class OutboxStore {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxStore.class);
+
+    private final Path dir;
+    private final Path spool;
+
+    OutboxStore(Path dir) {
+        this.dir = dir;
+        this.spool = dir.resolve("spool");
+        try {
+            Files.createDirectories(spool);
+        } catch (IOException e) {
+            throw new PrintmailException(JobCode.SETTINGS_INVALID, "cannot create the outbox folder");
+        }
+    }
+
+    Path spoolFile(String spoolName) { return spool.resolve(spoolName); }
+
+    void save(StoredJob job) {
+        try {
+            Path tmp = dir.resolve(job.jobId() + ".json.tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(job)));
+                ch.force(true);
+            }
+            Files.move(tmp, dir.resolve(job.jobId() + ".json"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(dir);
+        } catch (IOException e) {
+            throw new PrintmailException(JobCode.SETTINGS_INVALID,
+                    "cannot write job " + job.jobId() + " to the outbox (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Removes the job and its spooled data (delivered or failed: nothing is kept). */
+    void delete(StoredJob job) {
+        try {
+            for (StoredJob.SpooledFile f : job.files()) {
+                Files.deleteIfExists(spool.resolve(f.spoolName()));
+            }
+            Files.deleteIfExists(dir.resolve(job.jobId() + ".json"));
+            forceDirectory(dir);
+        } catch (IOException e) {
+            LOG.warn("Could not remove finished job {} from the outbox: {}", job.jobId(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    List<StoredJob> loadAll() {
+        List<StoredJob> jobs = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path f : files) {
+                try {
+                    jobs.add(Json.MAPPER.readValue(f.toFile(), StoredJob.class));
+                } catch (IOException e) {
+                    Path aside = f.resolveSibling(f.getFileName() + ".unreadable");
+                    LOG.warn("Outbox entry {} unreadable; set aside as {}", f.getFileName(), aside.getFileName());
+                    Files.move(f, aside, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            try (DirectoryStream<Path> tmps = Files.newDirectoryStream(dir, "*.tmp")) {
+                for (Path t : tmps) {
+                    Files.deleteIfExists(t); // a save torn before its rename: the old file still stands
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Outbox folder unreadable: {}", e.getClass().getSimpleName());
+        }
+        jobs.sort(Comparator.comparing(StoredJob::submitted).thenComparing(StoredJob::jobId));
+        return jobs;
+    }
+
+    private static void forceDirectory(Path d) {
+        try (FileChannel ch = FileChannel.open(d, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ignored) {
+            // Not every file system lets a directory be opened; the rename is still atomic.
+        }
+    }
+}

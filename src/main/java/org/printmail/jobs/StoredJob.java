@@ -1,0 +1,38 @@
+package org.printmail.jobs;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job as the outbox keeps it on disk: the request (with spooled, encrypted files), its state,
+ * attempts and timing. The Message-ID is fixed at submission and reused on every attempt.
+ */
+record StoredJob(String jobId, JobType type, Instant submitted, JobState state, int attempts,
+                 Instant nextAttempt, Instant holdUntil, Instant deadline, int lastCode, String lastMessage,
+                 String messageId, List<String> to, String subject, String body, String event,
+                 String detail, List<String> faxNumbers, String user, List<SpooledFile> files) {
+
+    /** One spooled attachment: its display name, type, plaintext size and spool file name. */
+    record SpooledFile(String name, String contentType, long size, String spoolName) { }
+
+    StoredJob {
+        to = to == null ? List.of() : List.copyOf(to);
+        faxNumbers = faxNumbers == null ? List.of() : List.copyOf(faxNumbers);
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    StoredJob next(JobState newState, Instant nextAt, int code, String message) {
+        return new StoredJob(jobId, type, submitted, newState, attempts, nextAt, holdUntil, deadline, code,
+                message, messageId, to, subject, body, event, detail, faxNumbers, user, files);
+    }
+
+    StoredJob attempted() {
+        return new StoredJob(jobId, type, submitted, JobState.SENDING, attempts + 1, nextAttempt, holdUntil,
+                deadline, lastCode, lastMessage, messageId, to, subject, body, event, detail, faxNumbers,
+                user, files);
+    }
+
+    JobView view() {
+        return new JobView(jobId, type, state, submitted, attempts, lastCode, lastMessage, nextAttempt);
+    }
+}
