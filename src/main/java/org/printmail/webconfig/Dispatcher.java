@@ -134,7 +134,8 @@ final class Dispatcher implements HttpHandler {
         h.set("Content-Security-Policy", CSP);
         h.set("X-Frame-Options", "DENY");
         h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
+        // "same-origin", not "no-referrer": the latter makes browsers send "Origin: null" on our own forms.
+        h.set("Referrer-Policy", "same-origin");
         h.set("Cross-Origin-Opener-Policy", "same-origin");
         h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         h.set("Strict-Transport-Security", "max-age=31536000");

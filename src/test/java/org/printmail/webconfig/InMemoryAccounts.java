@@ -34,6 +34,7 @@ final class InMemoryAccounts implements AccountManager {
     private final Clock clock;
     private volatile URI verificationUri = URI.create("https://localhost:1/devicelogin");
     volatile DeviceProfile lastProfile;
+    volatile Duration codeLifetime = Duration.ofMinutes(15);
 
     InMemoryAccounts(Clock clock) { this.clock = clock; }
 
@@ -43,7 +44,7 @@ final class InMemoryAccounts implements AccountManager {
     public DeviceCodePrompt startSignIn(AccountId id, DeviceProfile profile) {
         lastProfile = profile;
         DeviceCodePrompt p = new DeviceCodePrompt("HX7Q-K2PL", verificationUri, "Enter the code",
-                clock.instant().plus(Duration.ofMinutes(15)), Duration.ofSeconds(5));
+                clock.instant().plus(codeLifetime), Duration.ofSeconds(5));
         set(id, AccountState.SIGN_IN_PENDING, "", JobCode.NOT_SIGNED_IN, Optional.of(p), Optional.empty(),
                 Optional.empty());
         return p;
