@@ -1,0 +1,49 @@
+package org.printmail.auth;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
+
+import org.printmail.config.DeviceProfile;
+import org.printmail.store.AccountId;
+import org.printmail.store.TokenVault;
+import org.printmail.trust.TlsTrust;
+
+/** Creates the device's {@link AccountManager}. */
+public final class AccountManagers {
+    private AccountManagers() { }
+
+    /**
+     * @param vault    where accounts live (owned by the caller; {@code close()} leaves it open)
+     * @param profiles the profile each account refreshes through (authority, client id, CA)
+     * @param trust    the device's trusted CAs; a profile's {@code trust.ca-file} is added to them
+     * @param clock    the device clock (an adjustable one in tests)
+     */
+    public static AccountManager create(TokenVault vault, Function<AccountId, DeviceProfile> profiles,
+                                        TlsTrust trust, Clock clock, AuthOptions options) {
+        Objects.requireNonNull(vault, "vault");
+        Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(options, "options");
+        Accounts accounts = new Accounts(vault, profiles, clock, options);
+        return new DefaultAccountManager(accounts, new IdentityClient(sockets(trust), clock));
+    }
+
+    /** One socket factory per extra CA file, built once (building a trust store is not cheap). */
+    static Function<DeviceProfile, SSLSocketFactory> sockets(TlsTrust base) {
+        ConcurrentHashMap<Path, SSLSocketFactory> byCaFile = new ConcurrentHashMap<>();
+        SSLSocketFactory plain = base.socketFactory();
+        return profile -> profile.trustedCa().map(ca -> byCaFile.computeIfAbsent(ca, f -> {
+            List<X509Certificate> all = new ArrayList<>(base.extraCas());
+            all.addAll(TlsTrust.readCertificates(f));
+            return TlsTrust.withExtraCas(all).socketFactory();
+        })).orElse(plain);
+    }
+}

@@ -1,0 +1,89 @@
+package org.printmail.auth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import org.printmail.codes.JobCode;
+import org.printmail.config.DeviceProfile;
+import org.printmail.store.AccountId;
+import org.printmail.store.AccountRecord;
+import org.printmail.store.TokenVault;
+import org.printmail.store.VaultHealth;
+
+/**
+ * The registry of account slots, loaded lazily from the vault, and the one way a record is
+ * committed (vault first, then memory).
+ */
+final class Accounts {
+    final TokenVault vault;
+    final Function<AccountId, DeviceProfile> profiles;
+    final Clock clock;
+    final AuthOptions options;
+    final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<AccountId, AccountSlot> slots = new ConcurrentHashMap<>();
+
+    Accounts(TokenVault vault, Function<AccountId, DeviceProfile> profiles, Clock clock,
+             AuthOptions options) {
+        this.vault = vault;
+        this.profiles = profiles;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    /** The slot if it was loaded already; no I/O (the hot path). */
+    AccountSlot peek(AccountId id) { return slots.get(id); }
+
+    AccountSlot slot(AccountId id) {
+        return slots.computeIfAbsent(id, k -> load(k, vault.find(k)));
+    }
+
+    /** Every account the vault holds plus any touched in memory (e.g. a pending first sign-in). */
+    List<AccountSlot> all() {
+        for (AccountRecord r : vault.all()) {
+            slots.computeIfAbsent(r.id(), k -> load(k, Optional.of(r)));
+        }
+        return new ArrayList<>(slots.values());
+    }
+
+    /**
+     * Commits the record durably, then makes it current in memory. The caller holds the slot's
+     * lock. A rotated refresh token is therefore on disk before its access token is handed out.
+     */
+    void commit(AccountSlot slot, AccountRecord record) {
+        vault.put(record);
+        slot.record = record;
+        slot.machine.refreshTokenUsed(record.lastUsed());
+        slot.cache(record, options.tokenMargin(), clock.instant());
+    }
+
+    private AccountSlot load(AccountId id, Optional<AccountRecord> stored) {
+        AccountRecord r = stored.filter(x -> x.refreshToken() != null && !x.refreshToken().isEmpty())
+                .orElse(null);
+        AccountStateMachine.Change initial;
+        if (r != null) {
+            initial = AccountStateMachine.Change.to(AccountState.SIGNED_IN, JobCode.OK,
+                    "signed in" + (r.accountName() == null || r.accountName().isEmpty() ? ""
+                            : " as " + r.accountName())).withAccountName(r.accountName());
+        } else {
+            VaultHealth health = vault.health();
+            String why = health.state() == VaultHealth.State.SET_ASIDE
+                    ? "the token store was set aside (" + health.reason() + "); sign in again"
+                    : "not signed in";
+            initial = AccountStateMachine.Change.to(AccountState.NOT_SIGNED_IN,
+                    JobCode.NOT_SIGNED_IN, why);
+        }
+        AccountStateMachine machine = new AccountStateMachine(id, clock,
+                options.refreshInactivityLimit(), listeners, initial,
+                r != null && r.signedInAt() != null ? r.signedInAt() : clock.instant(),
+                r == null ? null : r.lastUsed());
+        AccountSlot slot = new AccountSlot(id, machine,
+                new Backoff(options.backoffBase(), options.backoffCap()), r);
+        slot.cache(r, options.tokenMargin(), clock.instant());
+        return slot;
+    }
+}

@@ -1,0 +1,172 @@
+package org.printmail.auth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.device.DeviceCode;
+import com.nimbusds.oauth2.sdk.device.DeviceCodeGrant;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import org.printmail.config.DeviceProfile;
+import org.printmail.config.IdentitySettings;
+
+/**
+ * The three calls the device makes to the Microsoft identity platform v2.0 (devicecode, token
+ * with the device_code grant, token with the refresh_token grant), on the Nimbus SDK. Every call
+ * has connect and read timeouts and trusts exactly the profile's CAs. Never throws for network or
+ * platform trouble: the outcome is a {@link Reply}.
+ */
+final class IdentityClient {
+    private final Function<DeviceProfile, SSLSocketFactory> sockets;
+    private final Clock clock;
+
+    IdentityClient(Function<DeviceProfile, SSLSocketFactory> sockets, Clock clock) {
+        this.sockets = sockets;
+        this.clock = clock;
+    }
+
+    Reply<DeviceAuthorization> requestDeviceCode(DeviceProfile profile, List<String> scopes) {
+        IdentitySettings id = profile.identity();
+        HTTPRequest request = new DeviceAuthorizationRequest(id.deviceCodeEndpoint(),
+                new ClientID(id.clientId()), Scope.parse(scopes)).toHTTPRequest();
+        return exchange(profile, request, response -> {
+            DeviceAuthorizationSuccessResponse ok = DeviceAuthorizationSuccessResponse.parse(response);
+            Instant now = clock.instant();
+            Object message = ok.getCustomParameters().get("message");
+            URI link = ok.getVerificationURI();
+            String code = ok.getUserCode().getValue();
+            String text = message instanceof String s && !s.isBlank() ? s
+                    : "To sign in, use a web browser to open the page " + link
+                    + " and enter the code " + code + " to authenticate.";
+            DeviceCodePrompt prompt = new DeviceCodePrompt(code, link, text,
+                    now.plusSeconds(ok.getLifetime()), Duration.ofSeconds(Math.max(1, ok.getInterval())));
+            return new DeviceAuthorization(ok.getDeviceCode(), prompt);
+        });
+    }
+
+    Reply<TokenGrant> redeemDeviceCode(DeviceProfile profile, DeviceCode deviceCode) {
+        return token(profile, profile.identity(), new DeviceCodeGrant(deviceCode), null);
+    }
+
+    /** Redeems a refresh token at the tenant the account signed in through. */
+    Reply<TokenGrant> refresh(DeviceProfile profile, String tenant, String refreshToken,
+                              List<String> scopes) {
+        IdentitySettings id = tenant == null || tenant.isBlank() ? profile.identity()
+                : profile.identity().withTenant(tenant);
+        return token(profile, id, new RefreshTokenGrant(new RefreshToken(refreshToken)),
+                scopes.isEmpty() ? null : Scope.parse(scopes));
+    }
+
+    private Reply<TokenGrant> token(DeviceProfile profile, IdentitySettings id,
+                                    AuthorizationGrant grant, Scope scope) {
+        HTTPRequest request = new TokenRequest(id.tokenEndpoint(), new ClientID(id.clientId()),
+                grant, scope).toHTTPRequest();
+        return exchange(profile, request, response -> {
+            AccessTokenResponse parsed = AccessTokenResponse.parse(response);
+            Tokens tokens = parsed.getTokens();
+            long lifetime = tokens.getAccessToken().getLifetime();
+            Object idToken = parsed.getCustomParameters().get("id_token");
+            return new TokenGrant(tokens.getAccessToken().getValue(),
+                    Duration.ofSeconds(lifetime > 0 ? lifetime : 3599),
+                    Optional.ofNullable(tokens.getRefreshToken()).map(RefreshToken::getValue),
+                    idToken instanceof String s ? accountName(s) : Optional.empty());
+        });
+    }
+
+    @FunctionalInterface
+    private interface SuccessParser<T> {
+        T parse(HTTPResponse response) throws ParseException;
+    }
+
+    private <T> Reply<T> exchange(DeviceProfile profile, HTTPRequest request, SuccessParser<T> ok) {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, profile.identity().httpTimeout().toMillis());
+        request.setConnectTimeout(timeout);
+        request.setReadTimeout(timeout);
+        request.setSSLSocketFactory(sockets.apply(profile));
+        HTTPResponse response;
+        try {
+            response = request.send(OneShotSender.INSTANCE);
+        } catch (IOException e) {
+            // Connection refused, timeout, TLS failure, connection cut: no verdict on the grant.
+            return new Reply.Unreachable<>(e.getClass().getSimpleName() + " from "
+                    + request.getURI().getHost(), Optional.empty());
+        }
+        int status = response.getStatusCode();
+        if (status == 200) {
+            try {
+                return new Reply.Granted<>(ok.parse(response));
+            } catch (ParseException e) {
+                return new Reply.Unreachable<>("unreadable success reply (HTTP 200)", Optional.empty());
+            }
+        }
+        if (status == 429 || status >= 500) {
+            return new Reply.Unreachable<>("HTTP " + status, retryAfter(response));
+        }
+        return IdentityError.parse(response)
+                .<Reply<T>>map(Reply.Rejected::new)
+                .orElseGet(() -> new Reply.Unreachable<>("unexpected reply (HTTP " + status + ")",
+                        retryAfter(response)));
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date. */
+    private Optional<Duration> retryAfter(HTTPResponse response) {
+        String value = response.getHeaderValue("Retry-After");
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                Duration d = Duration.between(clock.instant(), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The account name from an id_token received directly from the token endpoint over TLS
+     * (OpenID Connect Core 3.1.3.7 lets TLS server validation stand in for the signature check).
+     */
+    static Optional<String> accountName(String idToken) {
+        try {
+            JWTClaimsSet claims = JWTParser.parse(idToken).getJWTClaimsSet();
+            for (String claim : List.of("preferred_username", "upn", "email")) {
+                Object v = claims.getClaim(claim);
+                if (v instanceof String s && s.matches("[^\\s\\p{Cntrl}]{1,254}")) {
+                    return Optional.of(s);
+                }
+            }
+            return Optional.empty();
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
+    }
+}

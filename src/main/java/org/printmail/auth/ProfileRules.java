@@ -1,0 +1,64 @@
+package org.printmail.auth;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.printmail.config.ConfigException;
+import org.printmail.config.DeviceProfile;
+import org.printmail.config.EmailService;
+import org.printmail.config.IdentitySettings;
+
+/**
+ * What each email service needs from the identity settings, checked before a sign-in starts so a
+ * wrong tenant or scope is named at once instead of surfacing as an opaque AADSTS error or 535.
+ * Exchange Online: organizations, a tenant id or a domain. Outlook.com: consumers. Lab: as given.
+ */
+final class ProfileRules {
+    static final String SMTP_SCOPE = "https://outlook.office.com/SMTP.Send";
+    private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    private ProfileRules() { }
+
+    static void check(DeviceProfile profile) {
+        IdentitySettings id = profile.identity();
+        if (id.clientId() == null || !id.clientId().matches(GUID)) {
+            throw new ConfigException("auth.client-id",
+                    "must be the app registration's Application (client) ID, a GUID");
+        }
+        List<String> scopes = id.scopes();
+        if (!scopes.contains("offline_access")) {
+            throw new ConfigException("auth.scopes",
+                    "must include offline_access, or the device cannot stay signed in");
+        }
+        String tenant = id.tenant().toLowerCase(Locale.ROOT);
+        if (profile.service() == EmailService.LAB) {
+            return;
+        }
+        if (!scopes.contains(SMTP_SCOPE)) {
+            throw new ConfigException("auth.scopes", "must include " + SMTP_SCOPE
+                    + " (a token for Microsoft Graph, or a bare SMTP.Send, is rejected by SMTP)");
+        }
+        if (profile.service() == EmailService.EXCHANGE_ONLINE && tenant.equals("consumers")) {
+            throw new ConfigException("auth.tenant", "Exchange Online signs in through"
+                    + " organizations, the tenant ID or a verified domain, not consumers");
+        }
+        if (profile.service() == EmailService.OUTLOOK_COM
+                && !(tenant.equals("consumers") || tenant.equals("common"))) {
+            throw new ConfigException("auth.tenant", "Outlook.com accounts sign in through"
+                    + " consumers, not " + id.tenant());
+        }
+    }
+
+    /** The profile's scopes, plus {@code openid profile} when the account name is wanted. */
+    static List<String> signInScopes(DeviceProfile profile, boolean requestIdToken) {
+        List<String> scopes = new java.util.ArrayList<>(profile.identity().scopes());
+        if (requestIdToken) {
+            for (String s : List.of("openid", "profile")) {
+                if (!scopes.contains(s)) {
+                    scopes.add(s);
+                }
+            }
+        }
+        return scopes;
+    }
+}

@@ -1,0 +1,22 @@
+package org.printmail.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** What one call to the identity platform came back with. */
+sealed interface Reply<T> permits Reply.Granted, Reply.Rejected, Reply.Unreachable {
+
+    /** A success response, parsed. */
+    record Granted<T>(T value) implements Reply<T> { }
+
+    /** An OAuth error object the platform really sent (HTTP 4xx with Microsoft's error JSON). */
+    record Rejected<T>(IdentityError error) implements Reply<T> { }
+
+    /**
+     * No verdict: connection failure, timeout, 5xx, 429, or a reply that could not be parsed.
+     * Tokens are never touched on this outcome.
+     *
+     * @param retryAfter the server's Retry-After, when it sent one
+     */
+    record Unreachable<T>(String reason, Optional<Duration> retryAfter) implements Reply<T> { }
+}

@@ -1,0 +1,210 @@
+package org.printmail.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+
+import org.printmail.codes.JobCode;
+import org.printmail.codes.PrintmailException;
+import org.printmail.config.DeviceProfile;
+import org.printmail.store.AccountId;
+import org.printmail.store.AccountRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Device-code sign-in (RFC 8628 as Microsoft runs it): request a code, show the prompt, poll at
+ * the interval (+5 s on slow_down) on a background thread until the user signs in, declines, or
+ * the code expires. One attempt per account; a new start replaces the old one.
+ */
+final class SignInFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInFlow.class);
+    private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
+    private final Accounts accounts;
+    private final IdentityClient client;
+    private final ExecutorService pollers;
+
+    SignInFlow(Accounts accounts, IdentityClient client, ExecutorService pollers) {
+        this.accounts = accounts;
+        this.client = client;
+        this.pollers = pollers;
+    }
+
+    DeviceCodePrompt start(AccountId id, DeviceProfile profile) {
+        ProfileRules.check(profile);
+        Reply<DeviceAuthorization> reply = client.requestDeviceCode(profile,
+                ProfileRules.signInScopes(profile, accounts.options.requestIdToken()));
+        if (reply instanceof Reply.Unreachable<DeviceAuthorization> down) {
+            throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, down.reason());
+        }
+        if (reply instanceof Reply.Rejected<DeviceAuthorization> rejected) {
+            Verdict v = ErrorTable.classify(rejected.error(), profile.identity());
+            LOG.warn("account {}: device code refused: {} [{}]", id, v.detail(),
+                    rejected.error().diagnostics());
+            throw new PrintmailException(v.kind() == Verdict.Kind.TRANSIENT
+                    ? JobCode.IDENTITY_UNREACHABLE : v.code(), v.detail());
+        }
+        DeviceAuthorization auth = ((Reply.Granted<DeviceAuthorization>) reply).value();
+        AccountSlot slot = accounts.slot(id);
+        slot.lock.lock();
+        try {
+            AccountSlot.SignInAttempt old = slot.attempt;
+            AccountStateMachine.Change previous = old != null ? old.previous : slot.machine.current();
+            if (old != null) {
+                old.cancel();
+            }
+            AccountSlot.SignInAttempt attempt = new AccountSlot.SignInAttempt(profile, auth, previous);
+            slot.attempt = attempt;
+            boolean stillSignedIn = previous.to() == AccountState.SIGNED_IN;
+            slot.machine.transition(AccountStateMachine.Change.to(AccountState.SIGN_IN_PENDING,
+                    stillSignedIn ? JobCode.OK : JobCode.NOT_SIGNED_IN,
+                    "sign-in code shown; waiting for the user to sign in")
+                    .withPrompt(auth.prompt()).withAccountName(previous.accountName()));
+            attempt.task = pollers.submit(() -> poll(slot, attempt));
+        } finally {
+            slot.lock.unlock();
+        }
+        LOG.info("account {}: sign-in started, code valid until {}", id, auth.prompt().expiresAt());
+        return auth.prompt();
+    }
+
+    void cancel(AccountId id) {
+        AccountSlot slot = accounts.slot(id);
+        slot.lock.lock();
+        try {
+            AccountSlot.SignInAttempt attempt = slot.attempt;
+            if (attempt == null) {
+                return;
+            }
+            attempt.cancel();
+            slot.attempt = null;
+            slot.machine.transition(attempt.previous);
+            LOG.info("account {}: sign-in cancelled", id);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    private void poll(AccountSlot slot, AccountSlot.SignInAttempt attempt) {
+        DeviceCodePrompt prompt = attempt.authorization.prompt();
+        Duration interval = prompt.interval();
+        Duration wait = interval;
+        Backoff backoff = new Backoff(accounts.options.backoffBase(), accounts.options.backoffCap());
+        try {
+            while (!attempt.cancelled) {
+                accounts.options.sleeper().sleep(wait);
+                Instant now = accounts.clock.instant();
+                if (attempt.cancelled) {
+                    return;
+                }
+                if (!now.isBefore(prompt.expiresAt())) {
+                    end(slot, attempt, Verdict.of(Verdict.Kind.SIGN_IN_FAILED,
+                            JobCode.SIGN_IN_CODE_EXPIRED, "the sign-in code expired before it was"
+                                    + " used; start Sign In again for a new code"), "");
+                    return;
+                }
+                Reply<TokenGrant> reply = client.redeemDeviceCode(attempt.profile,
+                        attempt.authorization.deviceCode());
+                if (reply instanceof Reply.Granted<TokenGrant> granted) {
+                    succeed(slot, attempt, granted.value());
+                    return;
+                }
+                if (reply instanceof Reply.Unreachable<TokenGrant> down) {
+                    wait = longer(interval, backoff.failed(now, down.retryAfter()));
+                    LOG.info("account {}: poll failed transiently ({}), next in {} s", slot.id,
+                            down.reason(), wait.toSeconds());
+                    continue;
+                }
+                IdentityError error = ((Reply.Rejected<TokenGrant>) reply).error();
+                Verdict v = ErrorTable.classify(error, attempt.profile.identity());
+                switch (v.kind()) {
+                    case PENDING -> wait = interval;
+                    case SLOW_DOWN -> {
+                        interval = interval.plus(SLOW_DOWN_STEP);
+                        wait = interval;
+                    }
+                    case TRANSIENT -> wait = longer(interval, backoff.failed(now, java.util.Optional.empty()));
+                    default -> {
+                        end(slot, attempt, v, error.diagnostics());
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // cancelled or shutting down
+        } catch (RuntimeException e) {
+            LOG.error("account {}: sign-in polling stopped: {}", slot.id, e.toString());
+            end(slot, attempt, Verdict.of(Verdict.Kind.SIGN_IN_FAILED,
+                    e instanceof PrintmailException p ? p.code() : JobCode.IDENTITY_UNREACHABLE,
+                    "the sign-in stopped unexpectedly; start Sign In again"), "");
+        }
+    }
+
+    private static Duration longer(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }
+
+    private void succeed(AccountSlot slot, AccountSlot.SignInAttempt attempt, TokenGrant grant) {
+        slot.lock.lock();
+        try {
+            if (slot.attempt != attempt || attempt.cancelled) {
+                return; // superseded or cancelled: these tokens are dropped unused
+            }
+            if (grant.refreshToken().isEmpty()) {
+                end(slot, attempt, Verdict.of(Verdict.Kind.CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
+                        "the sign-in returned no refresh token; add offline_access to auth.scopes"), "");
+                return;
+            }
+            Instant now = accounts.clock.instant();
+            AccountRecord old = slot.record;
+            String name = grant.accountName().orElse(null);
+            String sender = old != null && name != null && name.equalsIgnoreCase(old.accountName())
+                    ? old.senderAddress() : slot.pendingSender != null ? slot.pendingSender : name;
+            // Without an id_token the account is known only by what the admin typed as sender.
+            String accountName = name != null ? name : sender == null ? "" : sender;
+            DeviceProfile p = attempt.profile;
+            AccountRecord record = new AccountRecord(slot.id, p.service().name(), accountName,
+                    sender == null ? accountName : sender, p.identity().tenant(), p.identity().scopes(),
+                    grant.refreshToken().get(), grant.accessToken(), now.plus(grant.expiresIn()),
+                    now, now, now);
+            try {
+                accounts.commit(slot, record);
+            } catch (RuntimeException e) {
+                LOG.error("account {}: the sign-in could not be saved: {}", slot.id, e.toString());
+                end(slot, attempt, Verdict.of(Verdict.Kind.SIGN_IN_FAILED,
+                        e instanceof PrintmailException pe ? pe.code() : JobCode.NOT_SIGNED_IN,
+                        "the sign-in could not be saved; start Sign In again"), "");
+                return;
+            }
+            slot.attempt = null;
+            slot.pendingSender = null;
+            slot.backoff.reset();
+            slot.machine.transition(AccountStateMachine.Change.to(AccountState.SIGNED_IN, JobCode.OK,
+                    accountName.isEmpty() ? "signed in (account name unknown: set the sender address)"
+                            : "signed in as " + accountName).withAccountName(accountName));
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** The attempt failed: back to the state before it, carrying the outcome's code and reason. */
+    private void end(AccountSlot slot, AccountSlot.SignInAttempt attempt, Verdict v, String diagnostics) {
+        slot.lock.lock();
+        try {
+            if (slot.attempt != attempt) {
+                return;
+            }
+            slot.attempt = null;
+            AccountStateMachine.Change prev = attempt.previous;
+            AccountStateMachine.Change next = prev.to() == AccountState.SIGNED_IN
+                    ? new AccountStateMachine.Change(AccountState.SIGNED_IN, JobCode.OK,
+                            "the new sign-in did not complete (" + v.code().number() + ": "
+                                    + v.detail() + "); the existing sign-in is kept",
+                            prev.accountName(), null, prev.keepAliveWarning(), diagnostics)
+                    : new AccountStateMachine.Change(prev.to(), v.code(), v.detail(),
+                            prev.accountName(), null, null, diagnostics);
+            slot.machine.transition(next);
+            LOG.info("account {}: sign-in ended: {} {}", slot.id, v.code().number(), diagnostics);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+}

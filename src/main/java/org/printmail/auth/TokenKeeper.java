@@ -1,0 +1,184 @@
+package org.printmail.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.printmail.codes.JobCode;
+import org.printmail.codes.PrintmailException;
+import org.printmail.config.DeviceProfile;
+import org.printmail.store.AccountId;
+import org.printmail.store.AccountRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Access tokens with a margin left, single-flight refresh per account, rotation committed before
+ * hand-out, and keep-alive. A transient failure never changes the account state or its tokens.
+ */
+final class TokenKeeper {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenKeeper.class);
+    private final Accounts accounts;
+    private final IdentityClient client;
+
+    TokenKeeper(Accounts accounts, IdentityClient client) {
+        this.accounts = accounts;
+        this.client = client;
+    }
+
+    String accessToken(AccountId id) {
+        AccountSlot slot = accounts.peek(id);
+        if (slot != null) {
+            AccountSlot.CachedToken c = slot.cached;
+            // The hot path: one volatile read and a clock read, no allocation, no lock.
+            if (c != null && accounts.clock.millis() < c.refreshAfterMillis()) {
+                return c.token();
+            }
+        }
+        return refresh(id, Mode.WHEN_DUE, -1);
+    }
+
+    String forceRefresh(AccountId id) {
+        AccountSlot slot = accounts.slot(id);
+        AccountSlot.CachedToken seen = slot.cached;
+        return refresh(id, Mode.FORCED, seen == null ? -1 : seen.generation());
+    }
+
+    /** Refreshes one idle account; returns normally whatever the outcome (it is in the state). */
+    void keepAlive(AccountSlot slot) {
+        Instant lastUsed = slot.machine.refreshTokenLastUsed();
+        if (slot.machine.state() != AccountState.SIGNED_IN || lastUsed == null
+                || accounts.clock.instant().isBefore(lastUsed.plus(accounts.options.keepAliveAfter()))) {
+            return;
+        }
+        try {
+            refresh(slot.id, Mode.KEEP_ALIVE, -1);
+        } catch (PrintmailException e) {
+            LOG.info("account {}: keep-alive did not refresh: {}", slot.id, e.getMessage());
+        }
+    }
+
+    private enum Mode { WHEN_DUE, FORCED, KEEP_ALIVE }
+
+    private String refresh(AccountId id, Mode mode, long seenGeneration) {
+        AccountSlot slot = accounts.slot(id);
+        try {
+            slot.lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, "interrupted while waiting for a token");
+        }
+        try {
+            Instant now = accounts.clock.instant();
+            AccountSlot.CachedToken c = slot.cached;
+            if (c != null && mode == Mode.WHEN_DUE && now.toEpochMilli() < c.refreshAfterMillis()) {
+                return c.token(); // another caller refreshed while this one waited
+            }
+            if (c != null && mode == Mode.FORCED && c.generation() != seenGeneration) {
+                return c.token();
+            }
+            if (!slot.usable()) {
+                throw unusable(slot);
+            }
+            boolean stillValid = c != null && now.toEpochMilli() < c.expiresAtMillis();
+            if (slot.backoff.blocks(now)) {
+                if (stillValid && mode == Mode.WHEN_DUE) {
+                    return c.token();
+                }
+                throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE,
+                        "the sign-in service was unreachable; next attempt after "
+                                + slot.backoff.notBefore());
+            }
+            return redeem(slot, mode, stillValid ? c : null, now);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    private String redeem(AccountSlot slot, Mode mode, AccountSlot.CachedToken stillValid, Instant now) {
+        AccountRecord record = slot.record;
+        DeviceProfile profile = accounts.profiles.apply(slot.id);
+        Reply<TokenGrant> reply = client.refresh(profile, record.tenant(), record.refreshToken(),
+                record.scopes());
+        if (reply instanceof Reply.Granted<TokenGrant> granted) {
+            TokenGrant g = granted.value();
+            // Microsoft may omit the refresh token; the old one then stays in use.
+            String refreshToken = g.refreshToken().orElse(record.refreshToken());
+            Instant at = accounts.clock.instant();
+            accounts.commit(slot, record.withTokens(g.accessToken(), at.plus(g.expiresIn()),
+                    refreshToken, at));
+            slot.backoff.reset();
+            AccountStateMachine.Change cur = slot.machine.current();
+            if (cur.to() == AccountState.SIGNED_IN
+                    && (cur.keepAliveWarning() != null || cur.diagnostics() != null)) {
+                slot.machine.transition(new AccountStateMachine.Change(AccountState.SIGNED_IN,
+                        JobCode.OK, cur.reason(), cur.accountName(), null, null, null));
+            }
+            LOG.info("account {}: token refreshed ({}), valid until {}", slot.id,
+                    mode.name().toLowerCase(), at.plus(g.expiresIn()));
+            return g.accessToken();
+        }
+        if (reply instanceof Reply.Rejected<TokenGrant> rejected) {
+            IdentityError error = rejected.error();
+            Verdict v = ErrorTable.classify(error, profile.identity().withTenant(record.tenant()));
+            if (v.kind() != Verdict.Kind.TRANSIENT) {
+                throw lose(slot, v, error);
+            }
+            return transientFailure(slot, mode, stillValid, now, v.detail(), Optional.empty(),
+                    error.diagnostics());
+        }
+        Reply.Unreachable<TokenGrant> down = (Reply.Unreachable<TokenGrant>) reply;
+        return transientFailure(slot, mode, stillValid, now, down.reason(), down.retryAfter(),
+                "unreachable: " + down.reason());
+    }
+
+    /** Tokens and state stay; back off; hand out the old token while it is still accepted. */
+    private String transientFailure(AccountSlot slot, Mode mode, AccountSlot.CachedToken stillValid,
+                                    Instant now, String reason,
+                                    Optional<Duration> retryAfter, String diagnostics) {
+        Duration wait = slot.backoff.failed(now, retryAfter);
+        LOG.warn("account {}: refresh failed transiently ({}); retry in {} s", slot.id, reason,
+                wait.toSeconds());
+        if (mode == Mode.KEEP_ALIVE) {
+            long days = slot.machine.daysUntilLapse(now);
+            AccountStateMachine.Change cur = slot.machine.current();
+            slot.machine.transition(cur.withKeepAliveWarning("keep-alive failing (" + reason
+                    + "); sign-in lapses in " + days + " days unless the device reaches the"
+                    + " sign-in service").withDiagnostics(diagnostics));
+        }
+        if (stillValid != null && mode == Mode.WHEN_DUE) {
+            return stillValid.token();
+        }
+        throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, reason + "; retrying in "
+                + wait.toSeconds() + " s");
+    }
+
+    /** A real verdict against the grant: the account leaves SIGNED_IN; tokens stay in the vault. */
+    private PrintmailException lose(AccountSlot slot, Verdict v, IdentityError error) {
+        AccountState to = v.kind() == Verdict.Kind.EXPIRED ? AccountState.EXPIRED
+                : AccountState.SIGN_IN_REQUIRED;
+        JobCode code = v.kind() == Verdict.Kind.EXPIRED ? JobCode.SIGN_IN_EXPIRED
+                : v.kind() == Verdict.Kind.SIGN_IN_REQUIRED ? JobCode.SIGN_IN_REQUIRED : v.code();
+        slot.cached = null;
+        AccountStateMachine.Change lost = AccountStateMachine.Change.to(to, code, v.detail())
+                .withAccountName(slot.machine.current().accountName())
+                .withDiagnostics(error.diagnostics());
+        if (slot.attempt != null) {
+            slot.attempt.previous = lost; // a pending re-sign-in that fails falls back to this
+        } else {
+            slot.machine.transition(lost);
+        }
+        LOG.warn("account {}: refresh rejected: {} [{}]", slot.id, v.detail(), error.diagnostics());
+        return new PrintmailException(code, v.detail());
+    }
+
+    static PrintmailException unusable(AccountSlot slot) {
+        AccountStateMachine.Change cur = slot.machine.current();
+        JobCode code = switch (cur.to()) {
+            case EXPIRED -> JobCode.SIGN_IN_EXPIRED;
+            case SIGN_IN_REQUIRED -> cur.code();
+            default -> JobCode.NOT_SIGNED_IN;
+        };
+        return new PrintmailException(code, cur.reason() == null ? "" : cur.reason());
+    }
+}

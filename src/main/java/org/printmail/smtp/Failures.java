@@ -1,0 +1,146 @@
+package org.printmail.smtp;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.printmail.codes.JobCode;
+import org.printmail.smtp.ReplyClassifier.Reply;
+import org.printmail.smtp.ReplyClassifier.Stage;
+
+/** Turns what Angus throws into an {@link SmtpFailure}: certificate, network, then server reply. */
+final class Failures {
+    /** Angus's own wording (angus-mail 2.0.5) when starttls.required meets a server without it. */
+    static final String ANGUS_NO_STARTTLS = "STARTTLS is required but host does not support STARTTLS";
+    static final String ANGUS_NO_MECHANISM = "No authentication mechanisms supported by both server and client";
+
+    private Failures() { }
+
+    static SmtpFailure from(Exception e, SMTPTransport t, Stage stage, String server, Redactor r) {
+        Throwable cause = r.safeCause(e);
+        JobCode tls = tlsProblem(e);
+        if (tls != null) {
+            return new SmtpFailure(tls, "TLS with " + server + " failed: " + describeTls(e), "", cause);
+        }
+        if (e instanceof MessagingException && ANGUS_NO_STARTTLS.equals(e.getMessage())) {
+            return new SmtpFailure(JobCode.STARTTLS_UNAVAILABLE,
+                    server + " did not offer STARTTLS; credentials were not sent", "", cause);
+        }
+        if (has(e, UnknownHostException.class)) {
+            return new SmtpFailure(JobCode.SERVER_UNREACHABLE, "cannot resolve " + server, "", cause);
+        }
+        if (has(e, SocketTimeoutException.class)) {
+            return new SmtpFailure(JobCode.SERVER_UNREACHABLE,
+                    server + " did not answer within the timeout", "", cause);
+        }
+        if (has(e, ConnectException.class) || has(e, NoRouteToHostException.class)
+                || (e instanceof MailConnectException && stage == Stage.CONNECT)) {
+            return new SmtpFailure(JobCode.SERVER_UNREACHABLE, "cannot connect to " + server, "", cause);
+        }
+        String reply = replyOf(e, t);
+        Reply parsed = Reply.parse(reply);
+        if (parsed.isFailure()) {
+            Stage at = stageOf(e, stage, parsed);
+            return new SmtpFailure(ReplyClassifier.classify(parsed, at),
+                    server + " refused at " + at.name().toLowerCase(), r.clean(reply), cause);
+        }
+        if (e instanceof AuthenticationFailedException && ANGUS_NO_MECHANISM.equals(e.getMessage())) {
+            return new SmtpFailure(JobCode.SMTP_AUTH_DISABLED,
+                    server + " does not offer AUTH XOAUTH2", "", cause);
+        }
+        if (parsed.code() < 0 && !reply.isEmpty() && !reply.equals("[EOF]")) {
+            return new SmtpFailure(JobCode.PROTOCOL_ERROR,
+                    server + " sent a line that is not an SMTP reply", r.clean(reply), cause);
+        }
+        return new SmtpFailure(JobCode.PROTOCOL_ERROR, "the connection to " + server
+                + " broke (" + brokenHow(e) + ")", "", cause);
+    }
+
+    private static String replyOf(Exception e, SMTPTransport t) {
+        if (e instanceof SMTPSendFailedException || e instanceof AuthenticationFailedException) {
+            Reply r = Reply.parse(e.getMessage());
+            if (r.code() > 0) {
+                return e.getMessage().strip();
+            }
+        }
+        return t == null || t.getLastServerResponse() == null ? "" : t.getLastServerResponse().strip();
+    }
+
+    private static Stage stageOf(Exception e, Stage fallback, Reply r) {
+        if (e instanceof SMTPSendFailedException s && s.getCommand() != null) {
+            String cmd = s.getCommand().toUpperCase();
+            if (cmd.startsWith("MAIL")) {
+                return Stage.MAIL;
+            }
+            if (cmd.startsWith("RCPT")) {
+                return Stage.RCPT;
+            }
+            return Stage.DATA;
+        }
+        if (e instanceof AuthenticationFailedException) {
+            return Stage.AUTH;
+        }
+        return fallback;
+    }
+
+    private static JobCode tlsProblem(Throwable e) {
+        boolean tls = has(e, SSLHandshakeException.class) || has(e, SSLPeerUnverifiedException.class)
+                || has(e, CertificateException.class) || has(e, CertPathValidatorException.class)
+                || has(e, CertPathBuilderException.class);
+        return tls ? JobCode.CERTIFICATE_PROBLEM : null;
+    }
+
+    private static String describeTls(Throwable e) {
+        if (has(e, CertPathBuilderException.class) || has(e, CertPathValidatorException.class)) {
+            return "the certificate is not issued by a trusted CA";
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            if (c instanceof CertificateException && (m.contains("No name matching")
+                    || m.contains("No subject alternative"))) {
+                return "the certificate does not match the server address";
+            }
+        }
+        return "TLS handshake failed (" + rootMessage(e) + ")";
+    }
+
+    private static String brokenHow(Throwable e) {
+        if (has(e, EOFException.class)) {
+            return "closed by the server";
+        }
+        return rootMessage(e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            if (c instanceof MessagingException m && m.getNextException() != null
+                    && m.getNextException() != c.getCause() && has(m.getNextException(), type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,139 @@
+package org.printmail.smtp;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.printmail.codes.JobCode;
+import org.printmail.config.MailServerSettings;
+import org.printmail.smtp.MessageComposer.Part;
+import org.printmail.trust.TlsTrust;
+
+/**
+ * The {@link MailSender} on Angus Mail: token, connect, STARTTLS or implicit TLS (TLS 1.2+,
+ * certificate and host-name checks), AUTH XOAUTH2, send, classify. One {@link MailboxLane} per
+ * mailbox holds its pooled connections, its limit and its rate governor.
+ */
+public final class SmtpMailSender implements MailSender {
+    private final SenderOptions options;
+    private final Supplier<TlsTrust> trust;
+    private final TransportFactory factory;
+    private final ScheduledExecutorService writeTimeouts;
+    private final Map<String, MailboxLane> lanes = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private SmtpMailSender(Supplier<TlsTrust> trust, SenderOptions options) {
+        this.options = options;
+        this.trust = trust;
+        AtomicInteger n = new AtomicInteger();
+        this.writeTimeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "smtp-write-timeout-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.factory = new TransportFactory(options.ehloName(), options.clock(), writeTimeouts);
+    }
+
+    /** A sender trusting the given CAs (JDK + imported + profile). */
+    public static SmtpMailSender create(TlsTrust trust, SenderOptions options) {
+        return create(() -> trust, options);
+    }
+
+    /**
+     * A sender that asks for the current trust on every new connection, so a CA imported in Web
+     * Config applies to the next send without a restart.
+     */
+    public static SmtpMailSender create(Supplier<TlsTrust> trust, SenderOptions options) {
+        return new SmtpMailSender(trust, options);
+    }
+
+    /**
+     * The warning every status view shows while Certificate Validation is off; empty when on.
+     */
+    public static Optional<String> securityWarning(MailServerSettings settings) {
+        if (settings.certificateValidation()) {
+            return Optional.empty();
+        }
+        return Optional.of("Certificate Validation is disabled: the device sends mail and its"
+                + " sign-in token to " + settings.host() + " without checking the server's"
+                + " certificate. Enable it and import the server's CA certificate instead.");
+    }
+
+    @Override
+    public SendReport send(SmtpAccount account, OutgoingMessage message) {
+        checkOpen();
+        checkInput(message);
+        List<Part> parts = MessageComposer.plan(message.attachments(), options.attachMaxBytes(),
+                options.splitLargeAttachments());
+        MailboxLane lane = lane(account);
+        Map<String, RecipientFailure> rejected = new LinkedHashMap<>();
+        List<String> accepted = null;
+        for (Part part : parts) {
+            SendReport r = lane.send(account, session -> MessageComposer.compose(session, account,
+                    message, part, options.clock().instant()));
+            accepted = accepted == null ? new ArrayList<>(r.accepted()) : accepted;
+            accepted.retainAll(r.accepted());
+            r.rejected().forEach(f -> rejected.putIfAbsent(f.address(), f));
+        }
+        return new SendReport(accepted, new ArrayList<>(rejected.values()), parts.size());
+    }
+
+    @Override
+    public List<ConnectionTestStep> connectionTest(SmtpAccount account) {
+        checkOpen();
+        return new ConnectionTester(account, lane(account)).run();
+    }
+
+    /** Idle pooled connections of one mailbox (status pages and tests). */
+    public int idleConnections(String mailboxKey) {
+        MailboxLane lane = lanes.get(mailboxKey);
+        return lane == null ? 0 : lane.idleConnections();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        lanes.values().forEach(MailboxLane::close);
+        lanes.clear();
+        writeTimeouts.shutdownNow();
+    }
+
+    private MailboxLane lane(SmtpAccount account) {
+        return lanes.computeIfAbsent(account.mailboxKey(), k -> new MailboxLane(options, factory, trust));
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the mail sender is closed");
+        }
+    }
+
+    /** Bad input fails here, before any connection, with the field it is about. */
+    private static void checkInput(OutgoingMessage m) {
+        if (m.to().isEmpty()) {
+            throw new SmtpFailure(JobCode.RECIPIENT_REJECTED, "the message has no recipient", "", null);
+        }
+        for (String to : m.to()) {
+            try {
+                new InternetAddress(to, true).validate();
+            } catch (AddressException e) {
+                throw new SmtpFailure(JobCode.RECIPIENT_REJECTED, "not an email address: " + to, "", null);
+            }
+        }
+        for (Attachment a : m.attachments()) {
+            if (!Files.isRegularFile(a.file()) || !Files.isReadable(a.file())) {
+                throw new IllegalArgumentException("attachment " + a.fileName() + " is not a readable file");
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.printmail.smtp;
+
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLSocketFactory;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.printmail.codes.JobCode;
+import org.printmail.config.MailServerSettings;
+import org.printmail.config.SecureConnection;
+import org.printmail.smtp.ReplyClassifier.Stage;
+import org.printmail.trust.TlsTrust;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens authenticated Angus transports: connect, STARTTLS (or implicit TLS), EHLO, AUTH XOAUTH2;
+ * on an authentication rejection it asks for a refreshed token and tries exactly once more.
+ */
+final class TransportFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(TransportFactory.class);
+
+    private final String ehloName;
+    private final Clock clock;
+    private final ScheduledExecutorService writeTimeouts;
+
+    TransportFactory(String ehloName, Clock clock, ScheduledExecutorService writeTimeouts) {
+        this.ehloName = ehloName;
+        this.clock = clock;
+        this.writeTimeouts = writeTimeouts;
+    }
+
+    Session session(MailServerSettings s, TlsTrust trust) {
+        SSLSocketFactory tls = s.certificateValidation() ? trust.socketFactory() : InsecureTls.socketFactory();
+        return Session.getInstance(properties(s, tls));
+    }
+
+    /** Angus's settings: secure by default, every socket operation bounded by a timeout. */
+    Properties properties(MailServerSettings s, SSLSocketFactory tls) {
+        String p = prefix(s);
+        Properties props = new Properties();
+        props.put("mail.debug", "false");
+        props.put("mail.debug.auth", "false");
+        props.put(p + "host", s.host());
+        props.put(p + "port", String.valueOf(s.port()));
+        props.put(p + "localhost", ehloName);
+        props.put(p + "connectiontimeout", String.valueOf(s.connectTimeout().toMillis()));
+        props.put(p + "timeout", String.valueOf(s.readTimeout().toMillis()));
+        props.put(p + "writetimeout", String.valueOf(s.readTimeout().toMillis()));
+        props.put(p + "executor.writetimeout", writeTimeouts);
+        props.put(p + "auth", "true");
+        props.put(p + "auth.mechanisms", "XOAUTH2");
+        props.put(p + "sasl.enable", "false");
+        props.put(p + "ssl.protocols", "TLSv1.3 TLSv1.2");
+        props.put(p + "ssl.checkserveridentity", String.valueOf(s.certificateValidation()));
+        props.put(p + "ssl.socketFactory", tls);
+        if (s.security() == SecureConnection.SSL_TLS) {
+            props.put(p + "ssl.enable", "true");
+        } else {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        props.put(p + "sendpartial", "true");
+        return props;
+    }
+
+    /** Connects and authenticates with the account's current token. */
+    PooledTransport open(SmtpAccount a, Session session, String token) {
+        try {
+            return connect(a, session, token);
+        } catch (SmtpFailure f) {
+            if (f.code() != JobCode.SMTP_AUTH_REJECTED) {
+                throw f;
+            }
+            LOG.info("SMTP AUTH for {} rejected ({}); retrying once with a refreshed token",
+                    a.mailboxKey(), ReplyClassifier.Reply.parse(f.serverReply()).enhanced());
+        }
+        try {
+            return connect(a, session, a.tokens().refreshedAccessToken());
+        } catch (SmtpFailure again) {
+            if (again.code() != JobCode.SMTP_AUTH_REJECTED) {
+                throw again;
+            }
+            throw new SmtpFailure(again.code(), again.detail() + ", again after a token refresh",
+                    again.serverReply(), again.getCause());
+        }
+    }
+
+    private PooledTransport connect(SmtpAccount a, Session session, String token) {
+        MailServerSettings s = a.server();
+        Redactor redactor = Redactor.forToken(a.username(), token);
+        if (!s.certificateValidation()) {
+            LOG.warn("Certificate Validation is disabled: connecting to {}:{} without verifying"
+                    + " the server's certificate", s.host(), s.port());
+        }
+        SMTPTransport t = null;
+        try {
+            t = (SMTPTransport) session.getTransport(s.security() == SecureConnection.SSL_TLS ? "smtps" : "smtp");
+            t.connect(s.host(), s.port(), a.username(), token);
+            return new PooledTransport(t, token, redactor, server(s), clock.instant());
+        } catch (MessagingException | RuntimeException e) {
+            PooledTransport.closeQuietly(t);
+            if (e instanceof SmtpFailure f) {
+                throw f;
+            }
+            throw Failures.from(e, t, Stage.CONNECT, server(s), redactor);
+        }
+    }
+
+    static String server(MailServerSettings s) { return s.host() + ":" + s.port(); }
+
+    private static String prefix(MailServerSettings s) {
+        return s.security() == SecureConnection.SSL_TLS ? "mail.smtps." : "mail.smtp.";
+    }
+}
