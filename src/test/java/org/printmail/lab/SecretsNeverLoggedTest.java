@@ -84,7 +84,7 @@ class SecretsNeverLoggedTest {
     @Test
     void valuesThatHoldSecretsDoNotPrintThem() {
         String s = new DeviceCodes.Issued("device-secret", "BCDFGHJKL", 900, 5).toString()
-                + new LabGrants.Issued("at-secret", "rt-secret", "scope", 3599)
+                + new LabGrants.Issued("at-secret", "rt-secret", "scope", 3599, "id-secret")
                 + new LabUsers().find(LabUsers.ADMIN).orElseThrow();
         assertFalse(s.contains("secret") || s.contains(LabUsers.ADMIN_PASSWORD), s);
     }
