@@ -85,7 +85,7 @@ final class ConnectionTestPage {
     private Response render(Request r, MailAccount a, String recipient, Optional<Notice> problem) {
         Optional<List<ConnectionTestStep>> steps = r.session().state(resultsKey(a));
         EmailServerSettings s = a.settings(backend.settings().current());
-        return layout.page(r, a.title() + " > Connection Test", h -> {
+        return layout.page(r, a.section() + " > Connection Test", h -> {
             problem.ifPresent(n -> Layout.notice(h, n, "flash"));
             h.open("p").text("Tests the saved settings: " + s.mail().host() + ":" + s.mail().port() + " ("
                     + s.mail().security() + "). No message is sent.").close("p");

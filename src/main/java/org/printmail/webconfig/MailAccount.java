@@ -48,6 +48,9 @@ enum MailAccount {
 
     String connectionTestPath() { return base + "/connection-test"; }
 
+    /** e.g. "Network > Email Server", the menu the Basic and Connection Test pages sit in. */
+    String section() { return menu + " > " + section; }
+
     /** e.g. "Network > Email Server > Basic". */
     String title() { return menu + " > " + section + " > " + page; }
 
