@@ -33,7 +33,7 @@ final class PageFixture implements AutoCloseable {
     final InMemoryAccounts accounts = new InMemoryAccounts(clock);
     final ScriptedMail mail = new ScriptedMail();
     final FixedJobLog jobs = new FixedJobLog();
-    final MemoryCaCertificates cas = new MemoryCaCertificates();
+    final CaCertificateFolder cas;
     final SettingsStore settings;
     final WebConfigServer server;
 
@@ -42,6 +42,7 @@ final class PageFixture implements AutoCloseable {
         DeviceProfile exchange = ProfileLoader.load(ROOT, "exchange-online");
         DeviceProfile outlook = ProfileLoader.load(ROOT, "outlook-com");
         settings = SettingsStore.open(dir.resolve("settings.json"), DeviceSettings.defaults(exchange));
+        cas = CaCertificateFolder.open(dir.resolve("ca-certificates"));
         WebConfigBackend backend = new WebConfigBackend(accounts, jobs, mail, settings, cas,
                 Map.of(EmailService.EXCHANGE_ONLINE, exchange, EmailService.OUTLOOK_COM, outlook), clock);
         server = WebConfigServer.start(options(dir), backend);

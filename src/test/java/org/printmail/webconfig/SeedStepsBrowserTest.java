@@ -48,7 +48,7 @@ class SeedStepsBrowserTest {
                      name -> name.equals("lab") ? lab.profile() : ProfileLoader.load(PageFixture.ROOT, name),
                      lab.profile());
              WebConfigServer web = WebConfigServer.start(PageFixture.options(data).withBindAddress(
-                     new InetSocketAddress("127.0.0.1", 0)), backend(lab.profile(), device, clock));
+                     new InetSocketAddress("127.0.0.1", 0)), backend(lab.profile(), device, data, clock));
              HeadlessChromium chromium = HeadlessChromium.start()) {
             String base = web.baseUri().toString();
 
@@ -144,10 +144,11 @@ class SeedStepsBrowserTest {
         }
     }
 
-    private static WebConfigBackend backend(DeviceProfile lab, Device device, Clock clock) {
+    private static WebConfigBackend backend(DeviceProfile lab, Device device, Path data, Clock clock) {
         // The lab stands in for Microsoft Exchange Online, so the seed's choice works unchanged.
         return new WebConfigBackend(device.accounts(), device.jobs(), device.sender(), device.settings(),
-                new MemoryCaCertificates(), Map.of(EmailService.EXCHANGE_ONLINE, lab), clock);
+                CaCertificateFolder.open(data.resolve("ca-certificates")), Map.of(EmailService.EXCHANGE_ONLINE, lab),
+                clock);
     }
 
 }

@@ -154,6 +154,22 @@ class WebConfigBrowserTest {
     }
 
     @Test
+    void caCertificateIsImportedListedWithSubjectAndExpiryAndDeleted() throws Exception {
+        chromium.driver.get(base + "network/email-server");
+        chromium.click(By.id("ca-certificate-link"));
+        chromium.waitFor(By.id("certificate")).sendKeys(CaCertificateFolderTest.TEST_CA.toString());
+        chromium.click(By.id("import-button"));
+        assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("TEST-ONLY Lab CA"));
+        String list = chromium.driver.findElement(By.id("ca-list")).getText();
+        assertTrue(list.contains("CN=printmail TEST-ONLY Lab CA") && list.matches("(?s).*20\\d\\d-\\d\\d-\\d\\d.*"), list);
+        assertEquals(1, device.cas.list().size());
+        chromium.screenshot("ca-certificate");
+        chromium.click(By.cssSelector(".delete-button"));
+        assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("deleted"));
+        assertEquals(0, device.cas.list().size());
+    }
+
+    @Test
     void expiredCodeOffersANewOne() {
         device.accounts.codeLifetime = Duration.ofMinutes(5); // shorter than the session's idle timeout
         chromium.driver.get(base + "network/email-server/sign-in");
