@@ -134,7 +134,8 @@ final class SignInPage {
             Layout.notice(h, Notice.warning("The sign-in code expired before it was entered.",
                     JobCode.SIGN_IN_CODE_EXPIRED.remedy()), "flash");
         } else if (st.code() != JobCode.OK && st.code() != JobCode.NOT_SIGNED_IN) {
-            String reason = st.reason() == null || st.reason().isBlank() ? "" : " " + st.reason();
+            String reason = st.reason() == null || st.reason().isBlank() ? ""
+                    : " " + Character.toUpperCase(st.reason().charAt(0)) + st.reason().substring(1);
             Layout.notice(h, Notice.error(st.code().number() + " " + st.code().title() + "." + reason,
                     st.code().remedy()), "flash");
             if (st.diagnostics() != null && !st.diagnostics().isBlank()) {
