@@ -63,6 +63,7 @@ final class JobLog {
         if (!Files.exists(file)) {
             return;
         }
+        dropTornTail();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -78,6 +79,29 @@ final class JobLog {
             }
         } catch (IOException e) {
             LOG.warn("Job log unreadable ({}); starting a new one", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Cuts a partly written last line (power cut mid-append) so the next append starts clean. */
+    private void dropTornTail() {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = ch.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (end > 0) {
+                one.clear();
+                ch.read(one, end - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                end--;
+            }
+            if (end < ch.size()) {
+                LOG.warn("Job log: dropped a torn last line ({} bytes)", ch.size() - end);
+                ch.truncate(end);
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            LOG.warn("Job log tail unreadable: {}", e.getClass().getSimpleName());
         }
     }
 

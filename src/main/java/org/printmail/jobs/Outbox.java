@@ -65,11 +65,17 @@ final class Outbox implements JobService {
         this.settings = settings;
         this.clock = clock;
         this.intake = new JobIntake(store, cipher, clock);
+        List<StoredJob> concluded = new ArrayList<>();
         for (StoredJob j : store.loadAll()) {
+            if (j.state().isFinal()) {
+                concluded.add(j);
+                continue;
+            }
             // A job caught mid-send by a crash is due again at once, with the same Message-ID.
             jobs.put(j.jobId(), j.state() == JobState.SENDING ? j.next(JobState.QUEUED, clock.instant(),
                     j.lastCode(), "resumed after restart") : j);
         }
+        concluded.forEach(j -> conclude(j, recipientCount(j)));
         accountManager.addListener(status -> {
             if (status.state().canSend()) {
                 releaseHeld();
@@ -225,10 +231,11 @@ final class Outbox implements JobService {
             msg += "; rejected: " + String.join(", ", report.rejected().stream()
                     .map(r -> r.address() + " (" + r.serverReply() + ")").toList());
         }
-        logEntry(j.jobId(), j.type(), accounts.accountName(j.type(), j.user()),
-                report.accepted().size() + report.rejected().size(),
-                partial ? JobResult.PARTIAL : JobResult.SENT, partial ? JobCode.RECIPIENT_REJECTED : JobCode.OK, msg);
-        remove(j);
+        JobCode code = partial ? JobCode.RECIPIENT_REJECTED : JobCode.OK;
+        // Recorded as sent before the log line, so a crash in between neither resends nor loses the line.
+        StoredJob done = j.next(JobState.SENT, j.nextAttempt(), code.number(), msg);
+        save(done);
+        conclude(done, report.accepted().size() + report.rejected().size());
     }
 
     private void failedAttempt(StoredJob j, JobCode code, String detail) {
@@ -263,8 +270,21 @@ final class Outbox implements JobService {
     private static Duration max(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }
 
     private void failed(StoredJob j, JobCode code, String detail) {
-        logEntry(j.jobId(), j.type(), accounts.accountName(j.type(), j.user()), recipientCount(j),
-                JobResult.FAILED, code, detail);
+        StoredJob done = j.next(JobState.FAILED, j.nextAttempt(), code.number(), detail);
+        save(done);
+        conclude(done, recipientCount(j));
+    }
+
+    /** Writes the job's one log line (unless a crash left it written already) and drops the job. */
+    private void conclude(StoredJob j, int recipients) {
+        boolean logged = log.entries().stream().anyMatch(e -> e.jobId().equals(j.jobId()));
+        if (!logged) {
+            JobCode code = j.lastCode() == 0 ? JobCode.OK : JobCode.byNumber(j.lastCode());
+            JobResult result = j.state() == JobState.FAILED ? JobResult.FAILED
+                    : code == JobCode.RECIPIENT_REJECTED ? JobResult.PARTIAL : JobResult.SENT;
+            logEntry(j.jobId(), j.type(), accounts.accountName(j.type(), j.user()), recipients, result, code,
+                    j.lastMessage());
+        }
         remove(j);
     }
 
