@@ -47,7 +47,8 @@ final class AdminPassword {
             }
             byte[] salt = new byte[SALT_BYTES];
             new SecureRandom().nextBytes(salt);
-            AdminPassword p = new AdminPassword(iterations, salt, derive(initialPassword.toCharArray(), salt, iterations));
+            AdminPassword p = new AdminPassword(iterations, salt,
+                    derive(initialPassword.toCharArray(), salt, iterations));
             write(file, p.encoded());
             return p;
         } catch (IOException e) {
@@ -68,7 +69,8 @@ final class AdminPassword {
 
     private String encoded() {
         Base64.Encoder b64 = Base64.getEncoder();
-        return SCHEME + ":" + iterations + ":" + b64.encodeToString(salt) + ":" + b64.encodeToString(hash);
+        return SCHEME + ":" + iterations + ":" + b64.encodeToString(salt) + ":"
+                + b64.encodeToString(hash);
     }
 
     private static AdminPassword parse(String line, Path file) {
@@ -78,9 +80,11 @@ final class AdminPassword {
                 throw new IllegalArgumentException("format");
             }
             Base64.Decoder b64 = Base64.getDecoder();
-            return new AdminPassword(Integer.parseInt(parts[1]), b64.decode(parts[2]), b64.decode(parts[3]));
+            return new AdminPassword(Integer.parseInt(parts[1]), b64.decode(parts[2]),
+                    b64.decode(parts[3]));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Web Config: administrator password file " + file.getFileName()
+            throw new IllegalStateException("Web Config: administrator password file "
+                    + file.getFileName()
                     + " is damaged; restore it or delete it to fall back to the configured initial password");
         }
     }
@@ -100,15 +104,18 @@ final class AdminPassword {
     private static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         } catch (FileAlreadyExistsException e) {
             // Created concurrently; overwrite below keeps whatever permissions it has.
         }
-        Files.writeString(file, content + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(file, content + "\n", StandardCharsets.US_ASCII,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     @Override
-    public String toString() { return "AdminPassword[" + SCHEME + ", iterations=" + iterations + "]"; }
+    public String toString() { return "AdminPassword[" + SCHEME + ", iterations=" + iterations
+            + "]"; }
 }

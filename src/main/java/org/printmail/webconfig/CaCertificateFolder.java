@@ -37,7 +37,8 @@ public final class CaCertificateFolder implements CaCertificates {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IllegalStateException("CA certificate folder " + dir + " cannot be created", e);
+            throw new IllegalStateException("CA certificate folder " + dir + " cannot be created",
+                    e);
         }
         return new CaCertificateFolder(dir);
     }
@@ -54,7 +55,8 @@ public final class CaCertificateFolder implements CaCertificates {
                 }
             }
         } catch (IOException e) {
-            throw new PrintmailException(JobCode.SETTINGS_INVALID, "CA certificate folder cannot be read");
+            throw new PrintmailException(JobCode.SETTINGS_INVALID,
+                    "CA certificate folder cannot be read");
         }
         out.sort(Comparator.comparing(c -> c.getSubjectX500Principal().getName()));
         return out;
@@ -65,7 +67,8 @@ public final class CaCertificateFolder implements CaCertificates {
         List<X509Certificate> parsed = TlsTrust.parseCertificates(pemOrDer);
         if (list().size() + parsed.size() > MAX_CERTIFICATES) {
             throw new PrintmailException(JobCode.SETTINGS_INVALID,
-                    "CA certificate: at most " + MAX_CERTIFICATES + " certificates; delete unused ones first");
+                    "CA certificate: at most " + MAX_CERTIFICATES
+                            + " certificates; delete unused ones first");
         }
         for (X509Certificate c : parsed) {
             write(CaCertificatePage.fingerprint(c), pem(c));
@@ -82,7 +85,8 @@ public final class CaCertificateFolder implements CaCertificates {
         try {
             return Files.deleteIfExists(dir.resolve(sha256Fingerprint + ".pem"));
         } catch (IOException e) {
-            throw new PrintmailException(JobCode.SETTINGS_INVALID, "CA certificate cannot be deleted");
+            throw new PrintmailException(JobCode.SETTINGS_INVALID,
+                    "CA certificate cannot be deleted");
         }
     }
 
@@ -91,19 +95,23 @@ public final class CaCertificateFolder implements CaCertificates {
         Path tmp = dir.resolve(fingerprint + ".tmp");
         try {
             Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new PrintmailException(JobCode.SETTINGS_INVALID, "CA certificate cannot be saved");
+            throw new PrintmailException(JobCode.SETTINGS_INVALID,
+                    "CA certificate cannot be saved");
         }
     }
 
     private static String pem(X509Certificate c) {
         try {
             return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded())
+                    + Base64.getMimeEncoder(64,
+                            "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
         } catch (CertificateEncodingException e) {
-            throw new PrintmailException(JobCode.SETTINGS_INVALID, "CA certificate cannot be encoded");
+            throw new PrintmailException(JobCode.SETTINGS_INVALID,
+                    "CA certificate cannot be encoded");
         }
     }
 

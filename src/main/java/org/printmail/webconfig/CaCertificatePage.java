@@ -34,15 +34,18 @@ final class CaCertificatePage {
     private Response importCertificate(Request r) {
         byte[] file = r.form().file("certificate");
         if (file.length == 0) {
-            r.session().flash(Notice.error("CA certificate: choose a file to import.", "PEM (.pem, .crt) or DER (.der, .cer)."));
+            r.session().flash(Notice.error("CA certificate: choose a file to import.",
+                    "PEM (.pem, .crt) or DER (.der, .cer)."));
             return Response.redirect(PATH);
         }
         try {
             List<X509Certificate> added = backend.caCertificates().importCertificates(file);
-            r.session().flash(Notice.info("Imported " + added.size() + (added.size() == 1 ? " certificate: " : " certificates: ")
+            r.session().flash(Notice.info("Imported " + added.size()
+                    + (added.size() == 1 ? " certificate: " : " certificates: ")
                     + added.get(0).getSubjectX500Principal().getName()));
         } catch (PrintmailException e) {
-            r.session().flash(Notice.error(e.detail(), "Export the CA certificate as PEM or DER and import it again."));
+            r.session().flash(Notice.error(e.detail(),
+                    "Export the CA certificate as PEM or DER and import it again."));
         }
         return Response.redirect(PATH);
     }
@@ -50,7 +53,8 @@ final class CaCertificatePage {
     private Response delete(Request r) {
         boolean gone = backend.caCertificates().delete(r.form().get("fingerprint"));
         r.session().flash(gone ? Notice.info("The CA certificate was deleted.")
-                : Notice.error("No such CA certificate.", "Reload the page; it may have been deleted already."));
+                : Notice.error("No such CA certificate.",
+                        "Reload the page; it may have been deleted already."));
         return Response.redirect(PATH);
     }
 
@@ -60,7 +64,8 @@ final class CaCertificatePage {
             h.el("p", "CA certificates the device trusts in addition to its built-in ones, for the email server"
                     + " and the sign-in service.");
             h.open("table", "class", "list", "id", "ca-list");
-            h.open("tr").el("th", "Subject").el("th", "Issuer").el("th", "Expires").el("th", "SHA-256").el("th", "")
+            h.open("tr").el("th", "Subject").el("th", "Issuer").el("th", "Expires").el("th",
+                    "SHA-256").el("th", "")
                     .close("tr");
             if (certs.isEmpty()) {
                 h.open("tr").el("td", "No CA certificates imported.", "colspan", "5").close("tr");
@@ -71,10 +76,12 @@ final class CaCertificatePage {
                 h.open("tr", "class", expired ? "fail" : null);
                 h.el("td", c.getSubjectX500Principal().getName(), "class", "subject");
                 h.el("td", c.getIssuerX500Principal().getName());
-                h.el("td", DATE.format(c.getNotAfter().toInstant()) + (expired ? " (expired)" : ""));
+                h.el("td", DATE.format(c.getNotAfter().toInstant())
+                        + (expired ? " (expired)" : ""));
                 h.el("td", fp.substring(0, 16) + "...", "title", fp);
                 h.open("td");
-                Layout.form(h, r.session(), PATH + "/delete", "delete-" + fp.substring(0, 16), f -> {
+                Layout.form(h, r.session(), PATH + "/delete", "delete-" + fp.substring(0, 16),
+                        f -> {
                     f.empty("input", "type", "hidden", "name", "fingerprint", "value", fp);
                     f.el("button", "Delete", "type", "submit", "class", "delete-button");
                 });
@@ -82,7 +89,8 @@ final class CaCertificatePage {
             }
             h.close("table");
             h.el("h2", "Import");
-            h.open("form", "method", "post", "action", PATH + "/import", "enctype", "multipart/form-data",
+            h.open("form", "method", "post", "action", PATH + "/import", "enctype",
+                    "multipart/form-data",
                     "id", "ca-import-form");
             Layout.csrf(h, r.session());
             h.el("label", "Certificate file (PEM or DER)", "for", "certificate");

@@ -33,7 +33,8 @@ final class ConnectionTestPage {
 
     void register(Dispatcher d) {
         for (MailAccount a : MailAccount.values()) {
-            d.get(a.connectionTestPath(), Dispatcher.Access.ADMIN, r -> render(r, a, "", Optional.empty()));
+            d.get(a.connectionTestPath(), Dispatcher.Access.ADMIN, r -> render(r, a, "",
+                    Optional.empty()));
             d.post(a.connectionTestPath(), Dispatcher.Access.ADMIN, r -> run(r, a));
             d.post(a.connectionTestPath() + "/send", Dispatcher.Access.ADMIN, r -> send(r, a));
         }
@@ -50,7 +51,8 @@ final class ConnectionTestPage {
     private Response send(Request r, MailAccount a) {
         String to = r.form().get("recipient");
         if (!DeviceSettings.isAddress(to)) {
-            Notice bad = Notice.error("Recipient: not an email address: " + to, "Enter one address, e.g. name@example.com.");
+            Notice bad = Notice.error("Recipient: not an email address: " + to,
+                    "Enter one address, e.g. name@example.com.");
             return render(r, a, to, Optional.of(bad)).withStatus(400);
         }
         try {
@@ -59,10 +61,13 @@ final class ConnectionTestPage {
                     "This test message was sent by the device's Web Config to check its email settings.", List.of());
             SendReport report = backend.mail().send(smtpAccount(a), m);
             r.session().flash(report.accepted().isEmpty()
-                    ? Notice.error("The server refused the recipient " + to + ".", JobCode.RECIPIENT_REJECTED.remedy())
-                    : Notice.info("The test message to " + to + " was accepted by the email server."));
+                    ? Notice.error("The server refused the recipient " + to + ".",
+                            JobCode.RECIPIENT_REJECTED.remedy())
+                    : Notice.info("The test message to " + to
+                            + " was accepted by the email server."));
         } catch (PrintmailException e) {
-            r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". " + e.detail(), e.remedy()));
+            r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". "
+                    + e.detail(), e.remedy()));
         }
         return Response.redirect(a.connectionTestPath());
     }
@@ -87,15 +92,18 @@ final class ConnectionTestPage {
         EmailServerSettings s = a.settings(backend.settings().current());
         return layout.page(r, a.section() + " > Connection Test", h -> {
             problem.ifPresent(n -> Layout.notice(h, n, "flash"));
-            h.open("p").text("Tests the saved settings: " + s.mail().host() + ":" + s.mail().port() + " ("
+            h.open("p").text("Tests the saved settings: " + s.mail().host() + ":" + s.mail().port()
+                    + " ("
                     + s.mail().security() + "). No message is sent.").close("p");
             Layout.form(h, r.session(), a.connectionTestPath(), "connection-test-form",
-                    f -> f.el("button", "Run Connection Test", "type", "submit", "id", "run-test-button"));
+                    f -> f.el("button", "Run Connection Test", "type", "submit", "id",
+                            "run-test-button"));
             steps.ifPresent(list -> results(h, list));
             h.el("h2", "Send a test message");
             Layout.form(h, r.session(), a.connectionTestPath() + "/send", "test-mail-form", f -> {
                 f.el("label", "Recipient", "for", "test-recipient");
-                f.empty("input", "type", "text", "name", "recipient", "id", "test-recipient", "value", recipient);
+                f.empty("input", "type", "text", "name", "recipient", "id", "test-recipient",
+                        "value", recipient);
                 f.el("button", "Send", "type", "submit", "id", "send-test-button");
             });
         });
@@ -103,10 +111,12 @@ final class ConnectionTestPage {
 
     private static void results(Html h, List<ConnectionTestStep> steps) {
         boolean allPassed = steps.stream().allMatch(ConnectionTestStep::passed);
-        h.el("p", allPassed ? "All steps passed." : "The test stopped at a failed step.", "id", "connection-test-summary",
+        h.el("p", allPassed ? "All steps passed." : "The test stopped at a failed step.", "id",
+                "connection-test-summary",
                 "class", allPassed ? "pass" : "fail");
         h.open("table", "id", "connection-test-results", "class", "list");
-        h.open("tr").el("th", "Step").el("th", "Result").el("th", "Detail").el("th", "Remedy").close("tr");
+        h.open("tr").el("th", "Step").el("th", "Result").el("th", "Detail").el("th",
+                "Remedy").close("tr");
         for (ConnectionTestStep step : steps) {
             h.open("tr", "class", step.passed() ? "pass" : "fail");
             h.el("td", step.name());

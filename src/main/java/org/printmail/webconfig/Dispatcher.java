@@ -40,9 +40,11 @@ final class Dispatcher implements HttpHandler {
         this.layout = layout;
     }
 
-    void get(String path, Access access, Route route) { routes.put("GET " + path, new Entry(access, route)); }
+    void get(String path, Access access, Route route) { routes.put("GET " + path, new Entry(access,
+            route)); }
 
-    void post(String path, Access access, Route route) { routes.put("POST " + path, new Entry(access, route)); }
+    void post(String path, Access access, Route route) { routes.put("POST " + path,
+            new Entry(access, route)); }
 
     void staticResource(String path, String contentType, byte[] content) {
         statics.put(path, new Response(200, contentType, content, Map.of()));
@@ -56,8 +58,10 @@ final class Dispatcher implements HttpHandler {
                 r = dispatch(ex);
             } catch (RuntimeException e) {
                 // Class name only: exception messages could carry request data.
-                LOG.warn("Web Config request {} failed: {}", ex.getRequestURI().getRawPath(), e.getClass().getName());
-                r = layout.problem(500, "Something went wrong", "Reload the page. If it happens again, restart the device.");
+                LOG.warn("Web Config request {} failed: {}", ex.getRequestURI().getRawPath(),
+                        e.getClass().getName());
+                r = layout.problem(500, "Something went wrong",
+                        "Reload the page. If it happens again, restart the device.");
             }
             write(ex, r);
         }
@@ -94,16 +98,19 @@ final class Dispatcher implements HttpHandler {
             } catch (FormParser.BadBody e) {
                 return layout.problem(e.status, "The form could not be read", e.getMessage());
             }
-            if (found.isEmpty() || !Sessions.csrfMatches(found.get(), form.fields().get(Layout.CSRF_FIELD))) {
+            if (found.isEmpty() || !Sessions.csrfMatches(found.get(),
+                    form.fields().get(Layout.CSRF_FIELD))) {
                 return refused();
             }
         }
         Session session = found.orElse(null);
-        Response response = entry.route().handle(new Request(method, path, query, form, session, client));
+        Response response = entry.route().handle(new Request(method, path, query, form, session,
+                client));
         return response;
     }
 
-    private Response notLoggedIn(Access access, String method, String path, Optional<Session> found) {
+    private Response notLoggedIn(Access access, String method, String path,
+            Optional<Session> found) {
         if (access == Access.API) {
             return new Response(401, "application/json",
                     "{\"error\":\"login required\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());

@@ -26,12 +26,15 @@ record EmailServerForm(Map<String, String> values) {
     static final String PORT = "smtpPort";
     static final String SECURITY = "security";
     static final String CERT_VALIDATION = "certValidation";
-    static final List<String> FIELDS = List.of(AUTH_METHOD, SERVICE, SENDER, TENANT, HOST, PORT, SECURITY,
+    static final List<String> FIELDS = List.of(AUTH_METHOD, SERVICE, SENDER, TENANT, HOST, PORT,
+            SECURITY,
             CERT_VALIDATION);
     /** Field name -> the label Web Config shows and validation errors use. */
-    static final Map<String, String> LABELS = Map.of(AUTH_METHOD, "Authentication Method", SERVICE, "Email service",
+    static final Map<String, String> LABELS = Map.of(AUTH_METHOD, "Authentication Method", SERVICE,
+            "Email service",
             SENDER, "Sender's Email Address", TENANT, "Tenant", HOST, "SMTP Server Address", PORT,
-            "SMTP Server Port Number", SECURITY, "Secure Connection", CERT_VALIDATION, "Certificate Validation");
+            "SMTP Server Port Number", SECURITY, "Secure Connection", CERT_VALIDATION,
+                    "Certificate Validation");
 
     EmailServerForm {
         values = Map.copyOf(values);
@@ -67,7 +70,8 @@ record EmailServerForm(Map<String, String> values) {
     EmailService service(Map<EmailService, DeviceProfile> profiles, String prefix) {
         EmailService s = enumValue(EmailService.class, get(SERVICE));
         if (s == null || !profiles.containsKey(s)) {
-            throw new ConfigException(prefix + " > " + LABELS.get(SERVICE), "choose one of the listed services");
+            throw new ConfigException(prefix + " > " + LABELS.get(SERVICE),
+                    "choose one of the listed services");
         }
         return s;
     }
@@ -76,17 +80,20 @@ record EmailServerForm(Map<String, String> values) {
      * The settings the form describes. An empty server address or port takes the service's
      * default, so choosing a service is enough for the usual case.
      */
-    EmailServerSettings toSettings(Map<EmailService, DeviceProfile> profiles, EmailServerSettings current,
+    EmailServerSettings toSettings(Map<EmailService, DeviceProfile> profiles,
+            EmailServerSettings current,
                                    String prefix) {
         AuthMethod method = enumValue(AuthMethod.class, get(AUTH_METHOD));
         if (method == null) {
-            throw new ConfigException(prefix + " > " + LABELS.get(AUTH_METHOD), "choose Off or OAuth2");
+            throw new ConfigException(prefix + " > " + LABELS.get(AUTH_METHOD),
+                    "choose Off or OAuth2");
         }
         EmailService service = service(profiles, prefix);
         DeviceProfile profile = profiles.get(service);
         SecureConnection security = enumValue(SecureConnection.class, get(SECURITY));
         if (security == null) {
-            throw new ConfigException(prefix + " > " + LABELS.get(SECURITY), "choose STARTTLS or SSL/TLS");
+            throw new ConfigException(prefix + " > " + LABELS.get(SECURITY),
+                    "choose STARTTLS or SSL/TLS");
         }
         String host = get(HOST).isEmpty() ? profile.mail().host() : get(HOST);
         int port;
@@ -97,11 +104,13 @@ record EmailServerForm(Map<String, String> values) {
         }
         String cv = get(CERT_VALIDATION);
         if (!cv.equals("enable") && !cv.equals("disable")) {
-            throw new ConfigException(prefix + " > " + LABELS.get(CERT_VALIDATION), "choose Enable or Disable");
+            throw new ConfigException(prefix + " > " + LABELS.get(CERT_VALIDATION),
+                    "choose Enable or Disable");
         }
         MailServerSettings mail = new MailServerSettings(host, port, security, cv.equals("enable"),
                 current.mail().connectTimeout(), current.mail().readTimeout());
-        return new EmailServerSettings(method, service, profile.name(), get(SENDER), get(TENANT), mail);
+        return new EmailServerSettings(method, service, profile.name(), get(SENDER), get(TENANT),
+                mail);
     }
 
     /** Which form field a validation error is about, or "" when it is not one of this form's. */

@@ -33,7 +33,8 @@ final class EmailServerPage {
 
     void register(Dispatcher d) {
         for (MailAccount a : MailAccount.values()) {
-            d.get(a.path(), Dispatcher.Access.ADMIN, r -> render(r, a, draft(r.session(), a), Optional.empty()));
+            d.get(a.path(), Dispatcher.Access.ADMIN, r -> render(r, a, draft(r.session(), a),
+                    Optional.empty()));
             d.post(a.path(), Dispatcher.Access.ADMIN, r -> submit(r, a));
         }
     }
@@ -72,7 +73,8 @@ final class EmailServerPage {
     private Response apply(Request r, MailAccount a, EmailServerForm form) {
         try {
             EmailServerSettings current = a.settings(backend.settings().current());
-            EmailServerSettings next = form.toSettings(backend.profiles(), current, a.fieldPrefix());
+            EmailServerSettings next = form.toSettings(backend.profiles(), current,
+                    a.fieldPrefix());
             backend.settings().update(d -> a.with(d, next));
             r.session().state(draftKey(a), null);
             keepSenderWithAccount(a, next);
@@ -95,15 +97,18 @@ final class EmailServerPage {
         }
     }
 
-    private Response render(Request r, MailAccount a, EmailServerForm form, Optional<ConfigException> error) {
+    private Response render(Request r, MailAccount a, EmailServerForm form,
+            Optional<ConfigException> error) {
         AccountStatus st = board.fresh(a.id());
         String badField = error.map(EmailServerForm::fieldOf).orElse("");
         return layout.page(r, a.title(), h -> {
             h.open("div", "class", "banner info", "id", "ca-banner");
             h.text("Secure functions (STARTTLS, SSL/TLS) need the email server's CA certificate on the device. ");
-            h.el("a", "CA Certificate", "href", CaCertificatePage.PATH, "id", "ca-certificate-link");
+            h.el("a", "CA Certificate", "href", CaCertificatePage.PATH, "id",
+                    "ca-certificate-link");
             h.close("div");
-            error.ifPresent(e -> Layout.notice(h, Notice.error(e.detail(), e.remedy()), "flash error-summary"));
+            error.ifPresent(e -> Layout.notice(h, Notice.error(e.detail(), e.remedy()),
+                    "flash error-summary"));
             Layout.form(h, r.session(), a.path(), "email-server-form", f -> {
                 f.open("table", "class", "settings");
                 select(f, EmailServerForm.AUTH_METHOD, form, badField,
@@ -116,12 +121,15 @@ final class EmailServerPage {
                 text(f, EmailServerForm.HOST, form, badField, "For example smtp.office365.com.");
                 text(f, EmailServerForm.PORT, form, badField, "587 for STARTTLS, 465 for SSL/TLS.");
                 select(f, EmailServerForm.SECURITY, form, badField,
-                        Map.of(SecureConnection.STARTTLS.name(), "STARTTLS", SecureConnection.SSL_TLS.name(), "SSL/TLS"));
+                        Map.of(SecureConnection.STARTTLS.name(), "STARTTLS",
+                                SecureConnection.SSL_TLS.name(), "SSL/TLS"));
                 certValidation(f, form, badField);
                 f.close("table");
-                f.el("button", "OK", "type", "submit", "name", "action", "value", "ok", "id", "ok-button");
+                f.el("button", "OK", "type", "submit", "name", "action", "value", "ok", "id",
+                        "ok-button");
             });
-            h.open("p").el("a", "Connection Test", "href", a.connectionTestPath(), "id", "connection-test-link")
+            h.open("p").el("a", "Connection Test", "href", a.connectionTestPath(), "id",
+                    "connection-test-link")
                     .close("p");
         });
     }
@@ -130,16 +138,20 @@ final class EmailServerPage {
         f.open("tr").el("th", "Current Status").open("td");
         f.el("span", stateText(st.state()), "id", "current-status");
         if (st.state() == AccountState.SIGNED_IN) {
-            f.el("button", "Sign Out", "type", "submit", "name", "action", "value", "signout", "id", "sign-out-button");
+            f.el("button", "Sign Out", "type", "submit", "name", "action", "value", "signout", "id",
+                    "sign-out-button");
         } else {
-            f.el("button", "Sign In", "type", "submit", "name", "action", "value", "signin", "id", "sign-in-button");
+            f.el("button", "Sign In", "type", "submit", "name", "action", "value", "signin", "id",
+                    "sign-in-button");
         }
         f.close("td").close("tr");
         f.open("tr").el("th", "Authenticated Account").open("td")
-                .el("span", st.accountName(), "id", "authenticated-account").close("td").close("tr");
+                .el("span", st.accountName(), "id",
+                        "authenticated-account").close("td").close("tr");
         // OAuth2 keeps no password; the field shows only a mask, never a value.
         f.open("tr").el("th", "Authenticated Password").open("td")
-                .el("span", "********", "id", "authenticated-password", "class", "mask").close("td").close("tr");
+                .el("span", "********", "id", "authenticated-password", "class",
+                        "mask").close("td").close("tr");
     }
 
     static String stateText(AccountState s) {
@@ -162,27 +174,33 @@ final class EmailServerPage {
         select(f, EmailServerForm.SERVICE, form, badField, options);
     }
 
-    private static void select(Html f, String field, EmailServerForm form, String badField, Map<String, String> options) {
+    private static void select(Html f, String field, EmailServerForm form, String badField,
+            Map<String, String> options) {
         row(f, field, badField, () -> {
-            f.open("select", "name", field, "id", field, "aria-invalid", field.equals(badField) ? "true" : null);
+            f.open("select", "name", field, "id", field, "aria-invalid",
+                    field.equals(badField) ? "true" : null);
             options.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(o -> f.el("option", o.getValue(),
                     "value", o.getKey(), "selected", Html.on(o.getKey().equals(form.get(field)))));
             f.close("select");
         }, "");
     }
 
-    private static void text(Html f, String field, EmailServerForm form, String badField, String hint) {
+    private static void text(Html f, String field, EmailServerForm form, String badField,
+            String hint) {
         row(f, field, badField, () -> f.empty("input", "type", "text", "name", field, "id", field,
-                "value", form.get(field), "aria-invalid", field.equals(badField) ? "true" : null), hint);
+                "value", form.get(field), "aria-invalid", field.equals(badField) ? "true" : null),
+                        hint);
     }
 
     private static void certValidation(Html f, EmailServerForm form, String badField) {
         String field = EmailServerForm.CERT_VALIDATION;
         boolean on = !"disable".equals(form.get(field));
         row(f, field, badField, () -> {
-            f.open("label").empty("input", "type", "radio", "name", field, "value", "enable", "id", "certValidation-enable",
+            f.open("label").empty("input", "type", "radio", "name", field, "value", "enable", "id",
+                    "certValidation-enable",
                     "checked", Html.on(on)).text(" Enable").close("label");
-            f.open("label").empty("input", "type", "radio", "name", field, "value", "disable", "id", "certValidation-disable",
+            f.open("label").empty("input", "type", "radio", "name", field, "value", "disable", "id",
+                    "certValidation-disable",
                     "checked", Html.on(!on)).text(" Disable").close("label");
             if (!on) {
                 f.el("p", CERT_WARNING, "class", "warning", "id", "cert-validation-warning");
@@ -207,7 +225,8 @@ final class EmailServerPage {
         String tenant = form.get(EmailServerForm.TENANT);
         if (!tenant.isEmpty() && !tenant.matches("[A-Za-z0-9.-]{1,253}")) {
             // The tenant becomes part of the sign-in URL: only plain tenant ids and domains pass.
-            throw new ConfigException(a.fieldPrefix() + " > Tenant", "must be a tenant ID or a domain name");
+            throw new ConfigException(a.fieldPrefix() + " > Tenant",
+                    "must be a tenant ID or a domain name");
         }
         return tenant.isEmpty() ? p : p.withIdentity(p.identity().withTenant(tenant));
     }

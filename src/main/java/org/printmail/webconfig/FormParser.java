@@ -69,7 +69,8 @@ final class FormParser {
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+                out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v,
+                        StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 // A malformed %-escape drops that one pair; the page then reports the field as missing.
             }

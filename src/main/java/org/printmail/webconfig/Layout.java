@@ -101,10 +101,13 @@ final class Layout {
                     "Check the network and the Connection Test; sign in again if it keeps failing.")));
             if (st.state() == AccountState.SIGNED_IN) {
                 st.daysUntilLapse().filter(d -> d <= LAPSE_WARNING_DAYS).ifPresent(d -> out.add(Notice.warning(
-                        a.title() + ": the sign-in expires in " + d + (d == 1 ? " day" : " days") + " unless the device is used.",
+                        a.title() + ": the sign-in expires in " + d + (d == 1 ? " day" : " days")
+                                + " unless the device is used.",
                         "Run the Connection Test or send a message to keep the sign-in alive, or sign in again.")));
-            } else if (st.state() == AccountState.EXPIRED || st.state() == AccountState.SIGN_IN_REQUIRED) {
-                out.add(Notice.error(a.title() + ": " + st.code().number() + " " + st.code().title(),
+            } else if (st.state() == AccountState.EXPIRED
+                    || st.state() == AccountState.SIGN_IN_REQUIRED) {
+                out.add(Notice.error(a.title() + ": " + st.code().number() + " "
+                        + st.code().title(),
                         st.code().remedy()));
             }
         }
@@ -120,7 +123,8 @@ final class Layout {
         h.empty("link", "rel", "stylesheet", "href", "/static/webconfig.css");
         h.open("script", "src", "/static/webconfig.js", "defer", Html.ON).close("script");
         h.close("head").open("body");
-        h.open("header").el("span", "Web Config", "class", "brand").el("span", deviceName, "class", "device")
+        h.open("header").el("span", "Web Config", "class", "brand").el("span", deviceName, "class",
+                "device")
                 .close("header");
         return h;
     }
@@ -134,13 +138,15 @@ final class Layout {
         h.open("nav").open("ul");
         link(h, "/status", "Status");
         link(h, MailAccount.DEVICE.path(), "Network > Email Server > Basic");
-        link(h, MailAccount.DEVICE.connectionTestPath(), "Network > Email Server > Connection Test");
+        link(h, MailAccount.DEVICE.connectionTestPath(),
+                "Network > Email Server > Connection Test");
         link(h, CaCertificatePage.PATH, "Network Security > CA Certificate");
         link(h, MailAccount.FAX.path(), "Fax > Fax Server > Email Server Settings");
         link(h, NotificationsPage.PATH, "Device Management > Email Notifications");
         link(h, JobLogPage.PATH, "Job Status > Job Log");
         h.close("ul");
-        form(h, s, "/logout", "logout", f -> f.el("button", "Log Out", "type", "submit", "id", "logout-button"));
+        form(h, s, "/logout", "logout", f -> f.el("button", "Log Out", "type", "submit", "id",
+                "logout-button"));
         h.close("nav");
     }
 

@@ -48,7 +48,8 @@ final class LoginPage {
             guard.failed(r.client());
             LOG.warn("Web Config: failed administrator log-in from {}", r.client());
             Notice n = guard.lockedFor(r.client()).map(LoginPage::lockedNotice)
-                    .orElse(Notice.error("The password is not correct.", "Enter the administrator password."));
+                    .orElse(Notice.error("The password is not correct.",
+                            "Enter the administrator password."));
             return render(r.session(), 401, Optional.of(n));
         }
         guard.succeeded(r.client());
@@ -74,7 +75,8 @@ final class LoginPage {
             Layout.form(h, s, Dispatcher.LOGIN, "login-form", f -> {
                 f.el("label", "Current password", "for", "password");
                 f.empty("input", "type", "password", "id", "password", "name", "password",
-                        "autocomplete", "current-password", "required", Html.ON, "autofocus", Html.ON);
+                        "autocomplete", "current-password", "required", Html.ON, "autofocus",
+                                Html.ON);
                 f.el("button", "OK", "type", "submit", "id", "login-button");
             });
         });

@@ -12,9 +12,11 @@ import org.printmail.store.AccountId;
  * server's. Each has its own settings, sign-in, connection test and banners.
  */
 enum MailAccount {
-    DEVICE(AccountId.deviceMail(), "/network/email-server", "Network", "Email Server", "Basic", "Email Server",
+    DEVICE(AccountId.deviceMail(), "/network/email-server", "Network", "Email Server", "Basic",
+            "Email Server",
             DeviceSettings::deviceMail, DeviceSettings::withDeviceMail),
-    FAX(AccountId.faxServer(), "/fax/email-server", "Fax", "Fax Server", "Email Server Settings", "Fax Server",
+    FAX(AccountId.faxServer(), "/fax/email-server", "Fax", "Fax Server", "Email Server Settings",
+            "Fax Server",
             DeviceSettings::faxServer, DeviceSettings::withFaxServer);
 
     private final AccountId id;
@@ -26,7 +28,8 @@ enum MailAccount {
     private final Function<DeviceSettings, EmailServerSettings> get;
     private final BiFunction<DeviceSettings, EmailServerSettings, DeviceSettings> with;
 
-    MailAccount(AccountId id, String base, String menu, String section, String page, String fieldPrefix,
+    MailAccount(AccountId id, String base, String menu, String section, String page,
+            String fieldPrefix,
                 Function<DeviceSettings, EmailServerSettings> get,
                 BiFunction<DeviceSettings, EmailServerSettings, DeviceSettings> with) {
         this.id = id;

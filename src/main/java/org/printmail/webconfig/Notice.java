@@ -6,7 +6,8 @@ record Notice(Kind kind, String text, String remedy) {
 
     static Notice info(String text) { return new Notice(Kind.INFO, text, ""); }
 
-    static Notice warning(String text, String remedy) { return new Notice(Kind.WARNING, text, remedy); }
+    static Notice warning(String text, String remedy) { return new Notice(Kind.WARNING, text,
+            remedy); }
 
     static Notice error(String text, String remedy) { return new Notice(Kind.ERROR, text, remedy); }
 }

@@ -24,7 +24,8 @@ final class NotificationsPage {
     void register(Dispatcher d) {
         d.get(PATH, Dispatcher.Access.ADMIN, r -> {
             Map<String, String> values = new LinkedHashMap<>();
-            backend.settings().current().notificationRecipients().forEach((k, v) -> values.put(k, String.join(", ", v)));
+            backend.settings().current().notificationRecipients().forEach((k, v) -> values.put(k,
+                    String.join(", ", v)));
             return render(r, values, null);
         });
         d.post(PATH, Dispatcher.Access.ADMIN, this::save);
@@ -53,7 +54,8 @@ final class NotificationsPage {
     private Response render(Request r, Map<String, String> values, ConfigException error) {
         return layout.page(r, "Device Management > Email Notifications", h -> {
             if (error != null) {
-                Layout.notice(h, Notice.error(error.detail(), "Correct the named field and click OK."), "flash error-summary");
+                Layout.notice(h, Notice.error(error.detail(),
+                        "Correct the named field and click OK."), "flash error-summary");
             }
             h.el("p", "Addresses that receive an email alert for each event, separated by commas.");
             Layout.form(h, r.session(), PATH, "notifications-form", f -> {
@@ -63,7 +65,8 @@ final class NotificationsPage {
                     f.open("tr", "class", bad ? "invalid" : null);
                     f.open("th").el("label", e.displayName(), "for", e.name()).close("th");
                     f.open("td").empty("input", "type", "text", "name", e.name(), "id", e.name(),
-                            "value", values.getOrDefault(e.name(), ""), "aria-invalid", bad ? "true" : null).close("td");
+                            "value", values.getOrDefault(e.name(), ""), "aria-invalid",
+                                    bad ? "true" : null).close("td");
                     f.close("tr");
                 }
                 f.close("table");

@@ -18,12 +18,14 @@ final class QrSvg {
         for (int y = 0; y < qr.size; y++) {
             for (int x = 0; x < qr.size; x++) {
                 if (qr.getModule(x, y)) {
-                    d.append('M').append(x + BORDER).append(',').append(y + BORDER).append("h1v1h-1z");
+                    d.append('M').append(x + BORDER).append(',').append(y
+                            + BORDER).append("h1v1h-1z");
                 }
             }
         }
         h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewbox", "0 0 " + size + " " + size,
-                "width", "180", "height", "180", "id", id, "role", "img", "aria-label", "QR code of the sign-in link");
+                "width", "180", "height", "180", "id", id, "role", "img", "aria-label",
+                        "QR code of the sign-in link");
         h.empty("rect", "width", "100%", "height", "100%", "fill", "#ffffff").close("rect");
         h.empty("path", "d", d.toString(), "fill", "#000000").close("path");
         h.close("svg");

@@ -77,7 +77,8 @@ final class Sessions {
 
     /** Constant-time comparison of the form's token with the session's. */
     static boolean csrfMatches(Session s, String submitted) {
-        return submitted != null && MessageDigest.isEqual(s.csrfToken().getBytes(StandardCharsets.US_ASCII),
+        return submitted != null
+                && MessageDigest.isEqual(s.csrfToken().getBytes(StandardCharsets.US_ASCII),
                 submitted.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -30,7 +30,8 @@ final class SignInPage {
     private final StatusBoard board;
     private final EmailServerPage emailServer;
 
-    SignInPage(Layout layout, WebConfigBackend backend, StatusBoard board, EmailServerPage emailServer) {
+    SignInPage(Layout layout, WebConfigBackend backend, StatusBoard board,
+            EmailServerPage emailServer) {
         this.layout = layout;
         this.backend = backend;
         this.board = board;
@@ -49,10 +50,12 @@ final class SignInPage {
 
     private Response start(Request r, MailAccount a) {
         try {
-            DeviceProfile profile = EmailServerPage.profileFor(backend, emailServer.draft(r.session(), a), a);
+            DeviceProfile profile = EmailServerPage.profileFor(backend,
+                    emailServer.draft(r.session(), a), a);
             backend.accounts().startSignIn(a.id(), profile);
         } catch (PrintmailException e) {
-            r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". " + e.detail(), e.remedy()));
+            r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". "
+                    + e.detail(), e.remedy()));
         }
         return Response.redirect(a.signInPath());
     }
@@ -77,8 +80,10 @@ final class SignInPage {
         Duration left = prompt.map(p -> Duration.between(backend.clock().instant(), p.expiresAt()))
                 .orElse(Duration.ZERO);
         return layout.page(r, a.title() + " > Sign In", h -> {
-            h.open("p").text("Email service: ").el("strong", service, "id", "sign-in-service").close("p");
-            h.open("p").text("Current Status: ").el("strong", EmailServerPage.stateText(st.state()), "id", "sign-in-state")
+            h.open("p").text("Email service: ").el("strong", service, "id",
+                    "sign-in-service").close("p");
+            h.open("p").text("Current Status: ").el("strong", EmailServerPage.stateText(st.state()),
+                    "id", "sign-in-state")
                     .close("p");
             if (st.state() == AccountState.SIGNED_IN) {
                 signedIn(h, r.session(), a, st);
@@ -91,7 +96,8 @@ final class SignInPage {
     }
 
     private static void signedIn(Html h, Session s, MailAccount a, AccountStatus st) {
-        h.open("p").text("Authenticated Account: ").el("strong", st.accountName(), "id", "signed-in-account").close("p");
+        h.open("p").text("Authenticated Account: ").el("strong", st.accountName(), "id",
+                "signed-in-account").close("p");
         h.el("p", "Click Close, then OK on the Email Server page to save the settings to the device.", "class", "hint");
         h.open("div", "class", "buttons");
         h.el("a", "Close", "href", a.path(), "class", "button", "id", "close-button");
@@ -100,16 +106,20 @@ final class SignInPage {
         h.close("div");
     }
 
-    private static void pending(Html h, Session s, MailAccount a, DeviceCodePrompt p, Duration left) {
+    private static void pending(Html h, Session s, MailAccount a, DeviceCodePrompt p,
+            Duration left) {
         String link = p.verificationUri().toString();
         boolean linkSafe = "https".equalsIgnoreCase(p.verificationUri().getScheme());
-        h.open("div", "id", "sign-in-pending", "data-status-url", Html.query(STATUS_API, "account", a.id().key()),
+        h.open("div", "id", "sign-in-pending", "data-status-url", Html.query(STATUS_API, "account",
+                a.id().key()),
                 "data-remaining-seconds", Long.toString(left.toSeconds()));
         h.open("ol", "class", "steps");
-        h.open("li").text("Copy this code: ").el("code", p.userCode(), "id", "user-code", "class", "user-code").close("li");
+        h.open("li").text("Copy this code: ").el("code", p.userCode(), "id", "user-code", "class",
+                "user-code").close("li");
         h.open("li").text("Open ");
         if (linkSafe) {
-            h.el("a", link, "href", link, "target", "_blank", "rel", "noopener noreferrer", "id", "verification-link");
+            h.el("a", link, "href", link, "target", "_blank", "rel", "noopener noreferrer", "id",
+                    "verification-link");
         } else {
             h.el("span", link, "id", "verification-link");
         }
@@ -128,7 +138,8 @@ final class SignInPage {
                 f -> f.el("button", "Cancel", "type", "submit", "id", "cancel-button"));
     }
 
-    private static void offer(Html h, Session s, MailAccount a, AccountStatus st, boolean codeRanOut) {
+    private static void offer(Html h, Session s, MailAccount a, AccountStatus st,
+            boolean codeRanOut) {
         boolean expired = codeRanOut || st.code() == JobCode.SIGN_IN_CODE_EXPIRED;
         if (expired) {
             Layout.notice(h, Notice.warning("The sign-in code expired before it was entered.",
@@ -136,14 +147,17 @@ final class SignInPage {
         } else if (st.code() != JobCode.OK && st.code() != JobCode.NOT_SIGNED_IN) {
             String reason = st.reason() == null || st.reason().isBlank() ? ""
                     : " " + Character.toUpperCase(st.reason().charAt(0)) + st.reason().substring(1);
-            Layout.notice(h, Notice.error(st.code().number() + " " + st.code().title() + "." + reason,
+            Layout.notice(h, Notice.error(st.code().number() + " " + st.code().title() + "."
+                    + reason,
                     st.code().remedy()), "flash");
             if (st.diagnostics() != null && !st.diagnostics().isBlank()) {
-                h.open("details").el("summary", "Details for support").el("pre", st.diagnostics()).close("details");
+                h.open("details").el("summary", "Details for support").el("pre",
+                        st.diagnostics()).close("details");
             }
         }
         Layout.form(h, s, a.signInPath() + "/start", "sign-in-form", f -> f.el("button",
-                expired ? "Get a new code" : "Sign in with Microsoft", "type", "submit", "id", "sign-in-with-microsoft"));
+                expired ? "Get a new code" : "Sign in with Microsoft", "type", "submit", "id",
+                        "sign-in-with-microsoft"));
         h.open("p").el("a", "Back", "href", a.path(), "id", "back-link").close("p");
     }
 

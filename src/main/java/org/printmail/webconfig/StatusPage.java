@@ -33,11 +33,13 @@ final class StatusPage {
                 h.el("td", s.authMethod() + " / " + s.service().displayName());
                 h.el("td", EmailServerPage.stateText(st.state()));
                 h.el("td", st.accountName());
-                h.el("td", st.code() == JobCode.OK ? "" : st.code().number() + ": " + st.code().remedy());
+                h.el("td", st.code() == JobCode.OK ? "" : st.code().number() + ": "
+                        + st.code().remedy());
                 h.close("tr");
             }
             h.close("table");
-            h.open("p").text("Jobs waiting to be sent: ").el("strong", backend.jobs().outbox().size(), "id", "outbox-size")
+            h.open("p").text("Jobs waiting to be sent: ").el("strong",
+                    backend.jobs().outbox().size(), "id", "outbox-size")
                     .close("p");
         });
     }

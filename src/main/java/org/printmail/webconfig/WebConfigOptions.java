@@ -20,9 +20,11 @@ import java.time.Duration;
  * @param lockoutMax           the longest lockout
  * @param deviceName           shown in the page header
  */
-public record WebConfigOptions(InetSocketAddress bindAddress, Path keyStore, String keyStorePassword,
+public record WebConfigOptions(InetSocketAddress bindAddress, Path keyStore,
+        String keyStorePassword,
                                Path dataDir, String initialAdminPassword, int passwordIterations,
-                               Duration sessionIdleTimeout, int lockoutThreshold, Duration lockoutBase,
+                               Duration sessionIdleTimeout, int lockoutThreshold,
+                                       Duration lockoutBase,
                                Duration lockoutMax, String deviceName) {
     public static final int DEVICE_PASSWORD_ITERATIONS = 310_000;
 
@@ -35,35 +37,44 @@ public record WebConfigOptions(InetSocketAddress bindAddress, Path keyStore, Str
     }
 
     public WebConfigOptions withBindAddress(InetSocketAddress address) {
-        return new WebConfigOptions(address, keyStore, keyStorePassword, dataDir, initialAdminPassword,
-                passwordIterations, sessionIdleTimeout, lockoutThreshold, lockoutBase, lockoutMax, deviceName);
+        return new WebConfigOptions(address, keyStore, keyStorePassword, dataDir,
+                initialAdminPassword,
+                passwordIterations, sessionIdleTimeout, lockoutThreshold, lockoutBase, lockoutMax,
+                        deviceName);
     }
 
     public WebConfigOptions withPasswordIterations(int iterations) {
-        return new WebConfigOptions(bindAddress, keyStore, keyStorePassword, dataDir, initialAdminPassword,
-                iterations, sessionIdleTimeout, lockoutThreshold, lockoutBase, lockoutMax, deviceName);
+        return new WebConfigOptions(bindAddress, keyStore, keyStorePassword, dataDir,
+                initialAdminPassword,
+                iterations, sessionIdleTimeout, lockoutThreshold, lockoutBase, lockoutMax,
+                        deviceName);
     }
 
     public WebConfigOptions withSessionIdleTimeout(Duration idle) {
-        return new WebConfigOptions(bindAddress, keyStore, keyStorePassword, dataDir, initialAdminPassword,
+        return new WebConfigOptions(bindAddress, keyStore, keyStorePassword, dataDir,
+                initialAdminPassword,
                 passwordIterations, idle, lockoutThreshold, lockoutBase, lockoutMax, deviceName);
     }
 
     public WebConfigOptions withLockout(int threshold, Duration base, Duration max) {
-        return new WebConfigOptions(bindAddress, keyStore, keyStorePassword, dataDir, initialAdminPassword,
+        return new WebConfigOptions(bindAddress, keyStore, keyStorePassword, dataDir,
+                initialAdminPassword,
                 passwordIterations, sessionIdleTimeout, threshold, base, max, deviceName);
     }
 
     public WebConfigOptions withDeviceName(String name) {
-        return new WebConfigOptions(bindAddress, keyStore, keyStorePassword, dataDir, initialAdminPassword,
-                passwordIterations, sessionIdleTimeout, lockoutThreshold, lockoutBase, lockoutMax, name);
+        return new WebConfigOptions(bindAddress, keyStore, keyStorePassword, dataDir,
+                initialAdminPassword,
+                passwordIterations, sessionIdleTimeout, lockoutThreshold, lockoutBase, lockoutMax,
+                        name);
     }
 
     /** Secrets masked: options end up in logs and test output. */
     @Override
     public String toString() {
         return "WebConfigOptions[" + bindAddress + ", keyStore=" + keyStore + ", dataDir=" + dataDir
-                + ", iterations=" + passwordIterations + ", idle=" + sessionIdleTimeout + ", lockout="
+                + ", iterations=" + passwordIterations + ", idle=" + sessionIdleTimeout
+                        + ", lockout="
                 + lockoutThreshold + "/" + lockoutBase + "-" + lockoutMax + "]";
     }
 }

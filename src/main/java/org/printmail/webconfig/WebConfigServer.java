@@ -46,7 +46,8 @@ public final class WebConfigServer implements AutoCloseable {
         AdminPassword password = AdminPassword.openOrCreate(opts.dataDir().resolve("admin-password"),
                 opts.initialAdminPassword(), opts.passwordIterations());
         Sessions sessions = new Sessions(backend.clock(), opts.sessionIdleTimeout());
-        LoginGuard guard = new LoginGuard(backend.clock(), opts.lockoutThreshold(), opts.lockoutBase(), opts.lockoutMax());
+        LoginGuard guard = new LoginGuard(backend.clock(), opts.lockoutThreshold(),
+                opts.lockoutBase(), opts.lockoutMax());
         StatusBoard board = new StatusBoard(backend.accounts());
         Layout layout = new Layout(opts.deviceName(), backend, board);
         Dispatcher d = new Dispatcher(sessions, layout);
@@ -87,7 +88,8 @@ public final class WebConfigServer implements AutoCloseable {
             return new WebConfigServer(server, executor, base);
         } catch (IOException e) {
             executor.shutdownNow();
-            throw new IllegalStateException("Web Config cannot listen on " + opts.bindAddress() + ": " + e.getMessage());
+            throw new IllegalStateException("Web Config cannot listen on " + opts.bindAddress()
+                    + ": " + e.getMessage());
         }
     }
 
@@ -121,8 +123,10 @@ public final class WebConfigServer implements AutoCloseable {
     }
 
     private static void staticFiles(Dispatcher d) {
-        d.staticResource("/static/webconfig.js", "text/javascript; charset=utf-8", resource("webconfig.js"));
-        d.staticResource("/static/webconfig.css", "text/css; charset=utf-8", resource("webconfig.css"));
+        d.staticResource("/static/webconfig.js", "text/javascript; charset=utf-8",
+                resource("webconfig.js"));
+        d.staticResource("/static/webconfig.css", "text/css; charset=utf-8",
+                resource("webconfig.css"));
     }
 
     private static byte[] resource(String name) {

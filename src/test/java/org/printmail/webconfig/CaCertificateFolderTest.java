@@ -60,7 +60,8 @@ class CaCertificateFolderTest {
     void aDamagedFileIsSkippedNotFatal() throws Exception {
         CaCertificateFolder folder = CaCertificateFolder.open(dir);
         folder.importCertificates(Files.readAllBytes(TEST_CA));
-        Files.writeString(dir.resolve("0".repeat(64) + ".pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n");
+        Files.writeString(dir.resolve("0".repeat(64) + ".pem"),
+                "-----BEGIN CERTIFICATE-----\nAAAA\n");
         assertEquals(1, folder.list().size());
     }
 }

@@ -63,8 +63,10 @@ final class HeadlessChromium implements AutoCloseable {
         Path profile = Files.createTempDirectory("webconfig-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1400", "--user-data-dir=" + profile,
                 "--ignore-certificate-errors-spki-list=" + testKeySpkiHash());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -87,7 +89,8 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    WebDriverWait waitUpTo(int seconds) { return new WebDriverWait(driver, Duration.ofSeconds(seconds)); }
+    WebDriverWait waitUpTo(int seconds) { return new WebDriverWait(driver,
+            Duration.ofSeconds(seconds)); }
 
     WebElement waitFor(By by) { return waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(by)); }
 

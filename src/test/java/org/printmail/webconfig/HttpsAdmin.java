@@ -40,7 +40,8 @@ final class HttpsAdmin {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+    HttpResponse<String> post(String path, Map<String, String> form) throws IOException,
+            InterruptedException {
         String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(base.resolve(path))
@@ -52,7 +53,8 @@ final class HttpsAdmin {
         if (!cookie.isEmpty()) {
             b.header("Cookie", Sessions.COOKIE + "=" + cookie);
         }
-        HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
         r.headers().firstValue("Set-Cookie").ifPresent(c -> {
             Matcher m = COOKIE.matcher(c);
             if (m.find()) {

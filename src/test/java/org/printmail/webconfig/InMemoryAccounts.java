@@ -45,28 +45,34 @@ final class InMemoryAccounts implements AccountManager {
         lastProfile = profile;
         DeviceCodePrompt p = new DeviceCodePrompt("HX7Q-K2PL", verificationUri, "Enter the code",
                 clock.instant().plus(codeLifetime), Duration.ofSeconds(5));
-        set(id, AccountState.SIGN_IN_PENDING, "", JobCode.NOT_SIGNED_IN, Optional.of(p), Optional.empty(),
+        set(id, AccountState.SIGN_IN_PENDING, "", JobCode.NOT_SIGNED_IN, Optional.of(p),
+                Optional.empty(),
                 Optional.empty());
         return p;
     }
 
     /** What the real manager does when its poll sees the person finish on the other tab. */
     void completeSignIn(AccountId id, String account) {
-        set(id, AccountState.SIGNED_IN, account, JobCode.OK, Optional.empty(), Optional.empty(), Optional.of(90L));
+        set(id, AccountState.SIGNED_IN, account, JobCode.OK, Optional.empty(), Optional.empty(),
+                Optional.of(90L));
     }
 
     void endSignIn(AccountId id, JobCode outcome) {
-        set(id, AccountState.NOT_SIGNED_IN, "", outcome, Optional.empty(), Optional.empty(), Optional.empty());
+        set(id, AccountState.NOT_SIGNED_IN, "", outcome, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
-    void signedInWith(AccountId id, String account, Optional<String> keepAliveWarning, long daysUntilLapse) {
+    void signedInWith(AccountId id, String account, Optional<String> keepAliveWarning,
+            long daysUntilLapse) {
         set(id, AccountState.SIGNED_IN, account, JobCode.OK, Optional.empty(), keepAliveWarning,
                 Optional.of(daysUntilLapse));
     }
 
-    private void set(AccountId id, AccountState state, String account, JobCode code, Optional<DeviceCodePrompt> prompt,
+    private void set(AccountId id, AccountState state, String account, JobCode code,
+            Optional<DeviceCodePrompt> prompt,
                      Optional<String> keepAlive, Optional<Long> days) {
-        AccountStatus s = new AccountStatus(id, state, account, code == JobCode.OK ? "" : code.title(),
+        AccountStatus s = new AccountStatus(id, state, account,
+                code == JobCode.OK ? "" : code.title(),
                 clock.instant(), code, prompt, keepAlive, days, "");
         states.put(id, s);
         listeners.forEach(l -> l.stateChanged(s));
@@ -80,7 +86,8 @@ final class InMemoryAccounts implements AccountManager {
 
     @Override
     public AccountStatus status(AccountId id) {
-        return states.getOrDefault(id, new AccountStatus(id, AccountState.NOT_SIGNED_IN, "", "", clock.instant(),
+        return states.getOrDefault(id, new AccountStatus(id, AccountState.NOT_SIGNED_IN, "", "",
+                clock.instant(),
                 JobCode.NOT_SIGNED_IN, Optional.empty(), Optional.empty(), Optional.empty(), ""));
     }
 
@@ -88,10 +95,12 @@ final class InMemoryAccounts implements AccountManager {
     public List<AccountStatus> statuses() { return List.copyOf(states.values()); }
 
     @Override
-    public void setSenderAddress(AccountId id, String senderAddress) { senders.put(id, senderAddress); }
+    public void setSenderAddress(AccountId id, String senderAddress) { senders.put(id,
+            senderAddress); }
 
     @Override
-    public String senderAddress(AccountId id) { return senders.getOrDefault(id, status(id).accountName()); }
+    public String senderAddress(AccountId id) { return senders.getOrDefault(id,
+            status(id).accountName()); }
 
     @Override
     public String accessToken(AccountId id) {

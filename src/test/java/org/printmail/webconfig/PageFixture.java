@@ -41,15 +41,18 @@ final class PageFixture implements AutoCloseable {
         dir = Files.createTempDirectory("webconfig-test");
         DeviceProfile exchange = ProfileLoader.load(ROOT, "exchange-online");
         DeviceProfile outlook = ProfileLoader.load(ROOT, "outlook-com");
-        settings = SettingsStore.open(dir.resolve("settings.json"), DeviceSettings.defaults(exchange));
+        settings = SettingsStore.open(dir.resolve("settings.json"),
+                DeviceSettings.defaults(exchange));
         cas = CaCertificateFolder.open(dir.resolve("ca-certificates"));
         WebConfigBackend backend = new WebConfigBackend(accounts, jobs, mail, settings, cas,
-                Map.of(EmailService.EXCHANGE_ONLINE, exchange, EmailService.OUTLOOK_COM, outlook), clock);
+                Map.of(EmailService.EXCHANGE_ONLINE, exchange, EmailService.OUTLOOK_COM, outlook),
+                        clock);
         server = WebConfigServer.start(options(dir), backend);
     }
 
     static WebConfigOptions options(Path dir) {
-        return WebConfigOptions.defaults(KEYSTORE, KEYSTORE_PASSWORD, dir.resolve("webconfig"), ADMIN_PASSWORD)
+        return WebConfigOptions.defaults(KEYSTORE, KEYSTORE_PASSWORD, dir.resolve("webconfig"),
+                ADMIN_PASSWORD)
                 .withBindAddress(new InetSocketAddress("127.0.0.1", 0))
                 .withPasswordIterations(1_000)
                 .withLockout(5, Duration.ofSeconds(30), Duration.ofMinutes(15));

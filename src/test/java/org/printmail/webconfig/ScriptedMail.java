@@ -16,7 +16,8 @@ import org.printmail.smtp.SmtpAccount;
  * that leaked the token would show up in the secret scan.
  */
 final class ScriptedMail implements MailSender {
-    volatile List<ConnectionTestStep> steps = List.of(new ConnectionTestStep("DNS", true, JobCode.OK, "resolved"));
+    volatile List<ConnectionTestStep> steps = List.of(new ConnectionTestStep("DNS", true,
+            JobCode.OK, "resolved"));
     final List<OutgoingMessage> sent = new CopyOnWriteArrayList<>();
 
     @Override

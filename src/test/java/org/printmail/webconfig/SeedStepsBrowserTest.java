@@ -58,8 +58,10 @@ class SeedStepsBrowserTest {
                 .withPollInterval(Duration.ofSeconds(1));
         lab = LabServices.start(PageFixture.ROOT, idp, 0, clock);
         device = Device.start(Device.Options.defaults(data.resolve("device"), clock),
-                name -> name.equals("lab") ? lab.profile() : ProfileLoader.load(PageFixture.ROOT, name), lab.profile());
-        web = WebConfigServer.start(PageFixture.options(data), backend(lab.profile(), device, data, clock));
+                name -> name.equals("lab") ? lab.profile() : ProfileLoader.load(PageFixture.ROOT,
+                        name), lab.profile());
+        web = WebConfigServer.start(PageFixture.options(data), backend(lab.profile(), device, data,
+                clock));
         base = web.baseUri().toString();
         chromium = HeadlessChromium.start();
     }
@@ -88,7 +90,8 @@ class SeedStepsBrowserTest {
         chromium.click(By.linkText("Network > Email Server > Basic"));
         new Select(chromium.waitFor(By.id("authMethod"))).selectByVisibleText("OAuth2");
         new Select(chromium.waitFor(By.id("service"))).selectByVisibleText("Microsoft Exchange Online");
-        assertEquals("Not signed in", chromium.driver.findElement(By.id("current-status")).getText());
+        assertEquals("Not signed in",
+                chromium.driver.findElement(By.id("current-status")).getText());
         chromium.screenshot("02-email-server-basic");
 
         // 6-7. Sign In, Sign in with Microsoft: code, link, QR and countdown.
@@ -96,7 +99,8 @@ class SeedStepsBrowserTest {
         chromium.click(By.id("sign-in-with-microsoft"));
         String code = chromium.waitFor(By.id("user-code")).getText();
         String link = chromium.driver.findElement(By.id("verification-link")).getAttribute("href");
-        assertTrue(link.startsWith(lab.identity().authorityBase().toString()) && link.endsWith("/devicelogin"), link);
+        assertTrue(link.startsWith(lab.identity().authorityBase().toString())
+                && link.endsWith("/devicelogin"), link);
         assertTrue(chromium.driver.findElement(By.id("verification-qr")).isDisplayed());
         assertTrue(chromium.driver.findElement(By.id("countdown")).getText().matches("1[45]:\\d\\d"));
         chromium.screenshot("03-sign-in-code");
@@ -120,27 +124,35 @@ class SeedStepsBrowserTest {
         chromium.driver.switchTo().window(webConfigTab);
 
         // 12. Back in Web Config the page has moved to Signed in by itself; Close, then OK.
-        chromium.waitUpTo(30).until(ExpectedConditions.textToBe(By.id("sign-in-state"), "Signed in"));
-        assertEquals("Microsoft Exchange Online", chromium.driver.findElement(By.id("sign-in-service")).getText());
-        assertEquals(LabUsers.ADMIN, chromium.driver.findElement(By.id("signed-in-account")).getText());
+        chromium.waitUpTo(30).until(ExpectedConditions.textToBe(By.id("sign-in-state"),
+                "Signed in"));
+        assertEquals("Microsoft Exchange Online",
+                chromium.driver.findElement(By.id("sign-in-service")).getText());
+        assertEquals(LabUsers.ADMIN,
+                chromium.driver.findElement(By.id("signed-in-account")).getText());
         chromium.screenshot("06-signed-in");
         chromium.click(By.id("close-button"));
         assertEquals("Signed in", chromium.waitFor(By.id("current-status")).getText());
-        assertEquals(LabUsers.ADMIN, chromium.driver.findElement(By.id("authenticated-account")).getText());
+        assertEquals(LabUsers.ADMIN,
+                chromium.driver.findElement(By.id("authenticated-account")).getText());
         chromium.click(By.id("ok-button"));
         assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("saved"));
         chromium.screenshot("07-settings-saved");
-        assertEquals(EmailService.EXCHANGE_ONLINE, device.settings().current().deviceMail().service());
+        assertEquals(EmailService.EXCHANGE_ONLINE,
+                device.settings().current().deviceMail().service());
         assertEquals(AuthMethod.OAUTH2, device.settings().current().deviceMail().authMethod());
-        assertEquals(AccountState.SIGNED_IN, device.accounts().status(AccountId.deviceMail()).state());
+        assertEquals(AccountState.SIGNED_IN,
+                device.accounts().status(AccountId.deviceMail()).state());
 
         // Connection Test: every step passes, no message sent.
         chromium.click(By.id("connection-test-link"));
         chromium.click(By.id("run-test-button"));
-        assertEquals("All steps passed.", chromium.waitFor(By.id("connection-test-summary")).getText());
+        assertEquals("All steps passed.",
+                chromium.waitFor(By.id("connection-test-summary")).getText());
         String steps = chromium.driver.findElement(By.id("connection-test-results")).getText();
         assertFalse(steps.contains("Failed"), steps);
-        for (String step : List.of("DNS", "TCP", "TLS", "EHLO", "STARTTLS", "Token", "AUTH XOAUTH2", "MAIL FROM")) {
+        for (String step : List.of("DNS", "TCP", "TLS", "EHLO", "STARTTLS", "Token", "AUTH XOAUTH2",
+                "MAIL FROM")) {
             assertTrue(steps.contains(step), "step " + step + " missing from " + steps);
         }
         chromium.screenshot("08-connection-test");
@@ -164,7 +176,8 @@ class SeedStepsBrowserTest {
         String token = device.accounts().accessToken(AccountId.deviceMail());
         for (String page : WebConfigSecurityTest.ADMIN_PAGES) {
             chromium.driver.get(base + page.substring(1));
-            assertFalse(chromium.driver.getPageSource().contains(token), page + " shows the access token");
+            assertFalse(chromium.driver.getPageSource().contains(token), page
+                    + " shows the access token");
         }
     }
 
@@ -213,12 +226,15 @@ class SeedStepsBrowserTest {
         } finally {
             lab.identity().failDeviceCodeFlow(null);
         }
-        assertEquals(AccountState.NOT_SIGNED_IN, device.accounts().status(AccountId.faxServer()).state());
+        assertEquals(AccountState.NOT_SIGNED_IN,
+                device.accounts().status(AccountId.faxServer()).state());
     }
 
-    private static WebConfigBackend backend(DeviceProfile labProfile, Device device, Path data, Clock clock) {
+    private static WebConfigBackend backend(DeviceProfile labProfile, Device device, Path data,
+            Clock clock) {
         // The lab stands in for Microsoft Exchange Online, so the seed's choice works unchanged.
-        return new WebConfigBackend(device.accounts(), device.jobs(), device.sender(), device.settings(),
+        return new WebConfigBackend(device.accounts(), device.jobs(), device.sender(),
+                device.settings(),
                 CaCertificateFolder.open(data.resolve("ca-certificates")),
                 Map.of(EmailService.EXCHANGE_ONLINE, labProfile), clock);
     }

@@ -43,7 +43,8 @@ class WebConfigBrowserTest {
         try {
             chromium.waitFor(By.id("account-status"));
         } catch (RuntimeException e) {
-            System.err.println("DEBUG " + chromium.driver.getCurrentUrl() + "\n" + chromium.driver.getPageSource());
+            System.err.println("DEBUG " + chromium.driver.getCurrentUrl() + "\n"
+                    + chromium.driver.getPageSource());
             throw e;
         }
     }
@@ -67,7 +68,8 @@ class WebConfigBrowserTest {
         WebElement summary = chromium.waitFor(By.cssSelector(".error-summary"));
         assertTrue(summary.getText().contains("SMTP Server Port Number"), summary.getText());
         for (String field : List.of("sender", "tenant", "smtpHost", "smtpPort")) {
-            assertEquals(PAYLOAD, chromium.driver.findElement(By.id(field)).getAttribute("value"), field);
+            assertEquals(PAYLOAD, chromium.driver.findElement(By.id(field)).getAttribute("value"),
+                    field);
         }
         assertFalse(chromium.scriptRan(), "script ran on Email Server page");
         chromium.screenshot("xss-email-server");
@@ -78,14 +80,16 @@ class WebConfigBrowserTest {
         chromium.type(By.id("TONER_LOW"), PAYLOAD);
         chromium.click(By.id("ok-button"));
         assertTrue(chromium.waitFor(By.cssSelector(".error-summary")).getText().contains("<script>window.__xss=1</script>"));
-        assertEquals(PAYLOAD, chromium.driver.findElement(By.id("TONER_LOW")).getAttribute("value"));
+        assertEquals(PAYLOAD,
+                chromium.driver.findElement(By.id("TONER_LOW")).getAttribute("value"));
         assertFalse(chromium.scriptRan(), "script ran on Email Notifications page");
 
         chromium.driver.get(base + "network/email-server/connection-test");
         chromium.type(By.id("test-recipient"), PAYLOAD);
         chromium.click(By.id("send-test-button"));
         assertTrue(chromium.waitFor(By.cssSelector(".flash.error")).getText().contains(PAYLOAD));
-        assertEquals(PAYLOAD, chromium.driver.findElement(By.id("test-recipient")).getAttribute("value"));
+        assertEquals(PAYLOAD,
+                chromium.driver.findElement(By.id("test-recipient")).getAttribute("value"));
         assertFalse(chromium.scriptRan(), "script ran on Connection Test page");
 
         // An uploaded file that is not a certificate.
@@ -99,13 +103,15 @@ class WebConfigBrowserTest {
         Files.delete(evil);
 
         // Data from elsewhere: a job log entry, a connection test step, an account name.
-        device.jobs.log.add(new JobLogEntry("job-1", JobType.SCAN_TO_EMAIL, Instant.parse("2025-03-01T08:00:00Z"),
+        device.jobs.log.add(new JobLogEntry("job-1", JobType.SCAN_TO_EMAIL,
+                Instant.parse("2025-03-01T08:00:00Z"),
                 PAYLOAD, 1, JobResult.FAILED, 387, PAYLOAD, PAYLOAD));
         chromium.driver.get(base + "job-log");
         assertTrue(chromium.waitFor(By.id("job-log")).getText().contains(PAYLOAD));
         assertFalse(chromium.scriptRan(), "script ran on Job Log page");
 
-        device.mail.steps = List.of(new ConnectionTestStep(PAYLOAD, false, JobCode.SERVER_UNREACHABLE, PAYLOAD));
+        device.mail.steps = List.of(new ConnectionTestStep(PAYLOAD, false,
+                JobCode.SERVER_UNREACHABLE, PAYLOAD));
         chromium.driver.get(base + "network/email-server/connection-test");
         chromium.click(By.id("run-test-button"));
         assertTrue(chromium.waitFor(By.id("connection-test-results")).getText().contains(PAYLOAD));
@@ -132,8 +138,10 @@ class WebConfigBrowserTest {
         assertTrue(chromium.driver.findElement(By.id("countdown")).getText().matches("1[45]:\\d\\d"));
 
         device.accounts.completeSignIn(AccountId.deviceMail(), "printer@contoso.example");
-        chromium.waitUpTo(10).until(ExpectedConditions.textToBe(By.id("sign-in-state"), "Signed in"));
-        assertEquals("printer@contoso.example", chromium.driver.findElement(By.id("signed-in-account")).getText());
+        chromium.waitUpTo(10).until(ExpectedConditions.textToBe(By.id("sign-in-state"),
+                "Signed in"));
+        assertEquals("printer@contoso.example",
+                chromium.driver.findElement(By.id("signed-in-account")).getText());
         chromium.click(By.id("close-button"));
         assertEquals("Signed in", chromium.waitFor(By.id("current-status")).getText());
         device.accounts.signOut(AccountId.deviceMail());
@@ -141,7 +149,8 @@ class WebConfigBrowserTest {
 
     @Test
     void declinedAndPolicyBlockedSignInsShowTheirRemedy() {
-        for (JobCode outcome : List.of(JobCode.SIGN_IN_DECLINED, JobCode.SIGN_IN_BLOCKED_BY_POLICY)) {
+        for (JobCode outcome : List.of(JobCode.SIGN_IN_DECLINED,
+                JobCode.SIGN_IN_BLOCKED_BY_POLICY)) {
             chromium.driver.get(base + "network/email-server/sign-in");
             chromium.click(By.id("sign-in-with-microsoft"));
             chromium.waitFor(By.id("user-code"));
@@ -161,7 +170,8 @@ class WebConfigBrowserTest {
         chromium.click(By.id("import-button"));
         assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("TEST-ONLY Lab CA"));
         String list = chromium.driver.findElement(By.id("ca-list")).getText();
-        assertTrue(list.contains("CN=printmail TEST-ONLY Lab CA") && list.matches("(?s).*20\\d\\d-\\d\\d-\\d\\d.*"), list);
+        assertTrue(list.contains("CN=printmail TEST-ONLY Lab CA")
+                && list.matches("(?s).*20\\d\\d-\\d\\d-\\d\\d.*"), list);
         assertEquals(1, device.cas.list().size());
         chromium.screenshot("ca-certificate");
         chromium.click(By.cssSelector(".delete-button"));

@@ -33,7 +33,8 @@ class WebConfigPagesTest {
 
     private Map<String, String> basicForm(String path) throws Exception {
         Map<String, String> f = new HashMap<>(Map.of("action", "ok", "authMethod", "OAUTH2",
-                "service", "OUTLOOK_COM", "sender", "", "tenant", "", "smtpHost", "smtp-mail.outlook.com",
+                "service", "OUTLOOK_COM", "sender", "", "tenant", "", "smtpHost",
+                        "smtp-mail.outlook.com",
                 "smtpPort", "587", "security", "STARTTLS", "certValidation", "enable"));
         f.put("csrf", admin.csrf(path));
         return f;
@@ -41,7 +42,8 @@ class WebConfigPagesTest {
 
     @Test
     void okSavesTheSettingsAndTheServiceMapsToItsProfile() throws Exception {
-        HttpResponse<String> r = admin.post("/network/email-server", basicForm("/network/email-server"));
+        HttpResponse<String> r = admin.post("/network/email-server",
+                basicForm("/network/email-server"));
         assertEquals(303, r.statusCode());
         assertEquals(EmailService.OUTLOOK_COM, device.settings.current().deviceMail().service());
         assertEquals("outlook-com", device.settings.current().deviceMail().profile());
@@ -50,17 +52,20 @@ class WebConfigPagesTest {
 
     @Test
     void validationErrorsNameTheFieldAndKeepTheSavedSettings() throws Exception {
-        Map<String, String> cases = Map.of("smtpPort", "SMTP Server Port Number", "sender", "Sender&#39;s Email Address",
+        Map<String, String> cases = Map.of("smtpPort", "SMTP Server Port Number", "sender",
+                "Sender&#39;s Email Address",
                 "smtpHost", "SMTP Server Address", "tenant", "Tenant");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Map<String, String> form = basicForm("/network/email-server");
             form.put(c.getKey(), c.getKey().equals("smtpPort") ? "99999" : "not valid!");
             HttpResponse<String> r = admin.post("/network/email-server", form);
             assertEquals(400, r.statusCode(), c.getKey());
-            assertTrue(r.body().contains("Email Server &gt; " + c.getValue()), c.getKey() + ": " + r.body());
+            assertTrue(r.body().contains("Email Server &gt; " + c.getValue()), c.getKey() + ": "
+                    + r.body());
             assertTrue(r.body().contains("aria-invalid=\"true\""), c.getKey());
         }
-        assertEquals(EmailService.EXCHANGE_ONLINE, device.settings.current().deviceMail().service());
+        assertEquals(EmailService.EXCHANGE_ONLINE,
+                device.settings.current().deviceMail().service());
     }
 
     @Test
@@ -80,7 +85,8 @@ class WebConfigPagesTest {
         String page = admin.get("/job-log").body();
         assertTrue(page.contains("the sign-in expires in 12 days"), page);
         assertTrue(page.contains("keep-alive failing; sign-in lapses in 12 days"), page);
-        device.accounts.signedInWith(AccountId.deviceMail(), "printer@contoso.example", Optional.empty(), 80);
+        device.accounts.signedInWith(AccountId.deviceMail(), "printer@contoso.example",
+                Optional.empty(), 80);
         assertFalse(admin.get("/job-log").body().contains("expires in"));
     }
 
@@ -96,12 +102,18 @@ class WebConfigPagesTest {
         signIn.put("action", "signin");
         signIn.put("tenant", "contoso.example");
         assertEquals("/fax/email-server/sign-in",
-                admin.post("/fax/email-server", signIn).headers().firstValue("Location").orElse(""));
-        admin.post("/fax/email-server/sign-in/start", Map.of("csrf", admin.csrf("/fax/email-server/sign-in")));
-        assertEquals(AccountState.SIGN_IN_PENDING, device.accounts.status(AccountId.faxServer()).state());
-        assertEquals(AccountState.NOT_SIGNED_IN, device.accounts.status(AccountId.deviceMail()).state());
-        assertEquals("contoso.example", device.accounts.lastProfile.identity().tenant(), "the form's tenant is used");
-        assertEquals("outlook-com", device.accounts.lastProfile.name(), "the form's service is used before OK");
+                admin.post("/fax/email-server",
+                        signIn).headers().firstValue("Location").orElse(""));
+        admin.post("/fax/email-server/sign-in/start", Map.of("csrf",
+                admin.csrf("/fax/email-server/sign-in")));
+        assertEquals(AccountState.SIGN_IN_PENDING,
+                device.accounts.status(AccountId.faxServer()).state());
+        assertEquals(AccountState.NOT_SIGNED_IN,
+                device.accounts.status(AccountId.deviceMail()).state());
+        assertEquals("contoso.example", device.accounts.lastProfile.identity().tenant(),
+                "the form's tenant is used");
+        assertEquals("outlook-com", device.accounts.lastProfile.name(),
+                "the form's service is used before OK");
         String json = admin.get("/api/signin-status?account=FAX_SERVER").body();
         assertEquals("{\"state\":\"SIGN_IN_PENDING\",\"code\":360}", json);
     }

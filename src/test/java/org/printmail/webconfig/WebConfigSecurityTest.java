@@ -27,8 +27,10 @@ import org.printmail.store.AccountId;
 /** Log-in, sessions, CSRF, lockout, headers and secrets, over real HTTPS. */
 class WebConfigSecurityTest {
     static final List<String> ADMIN_PAGES = List.of("/", "/status", "/network/email-server",
-            "/network/email-server/sign-in", "/network/email-server/connection-test", "/network-security/ca-certificate",
-            "/fax/email-server", "/fax/email-server/sign-in", "/fax/email-server/connection-test", "/notifications",
+            "/network/email-server/sign-in", "/network/email-server/connection-test",
+                    "/network-security/ca-certificate",
+            "/fax/email-server", "/fax/email-server/sign-in", "/fax/email-server/connection-test",
+                    "/notifications",
             "/job-log");
 
     private PageFixture device;
@@ -83,11 +85,13 @@ class WebConfigSecurityTest {
         HttpResponse<String> loginPage = browser.get("/login");
         String setCookie = loginPage.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("Secure")
-                && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"), setCookie);
+                && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"),
+                        setCookie);
         String anonymousId = browser.cookie;
         HttpResponse<String> r = browser.logIn(PageFixture.ADMIN_PASSWORD);
         String adminCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(adminCookie.contains("HttpOnly") && adminCookie.contains("SameSite=Strict"), adminCookie);
+        assertTrue(adminCookie.contains("HttpOnly") && adminCookie.contains("SameSite=Strict"),
+                adminCookie);
         assertNotEquals(anonymousId, browser.cookie, "log-in must not keep a planted session id");
         assertEquals(200, browser.get("/status").statusCode());
         HttpsAdmin planted = new HttpsAdmin(device.server.baseUri());
@@ -99,20 +103,24 @@ class WebConfigSecurityTest {
     void postWithoutAValidCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         browser.logIn(PageFixture.ADMIN_PASSWORD);
         String before = device.settings.current().deviceMail().senderAddress();
-        Map<String, String> change = Map.of("action", "ok", "authMethod", "OAUTH2", "service", "EXCHANGE_ONLINE",
-                "sender", "evil@attacker.example", "smtpHost", "smtp.office365.com", "smtpPort", "587",
+        Map<String, String> change = Map.of("action", "ok", "authMethod", "OAUTH2", "service",
+                "EXCHANGE_ONLINE",
+                "sender", "evil@attacker.example", "smtpHost", "smtp.office365.com", "smtpPort",
+                        "587",
                 "security", "STARTTLS", "certValidation", "enable");
         assertEquals(403, browser.post("/network/email-server", change).statusCode());
         Map<String, String> wrong = new java.util.HashMap<>(change);
         wrong.put("csrf", "x".repeat(43));
         assertEquals(403, browser.post("/network/email-server", wrong).statusCode());
-        assertEquals(403, browser.post("/network/email-server/sign-in/sign-out", Map.of()).statusCode());
+        assertEquals(403, browser.post("/network/email-server/sign-in/sign-out",
+                Map.of()).statusCode());
         assertEquals(before, device.settings.current().deviceMail().senderAddress());
 
         Map<String, String> good = new java.util.HashMap<>(change);
         good.put("csrf", browser.csrf("/network/email-server"));
         assertEquals(303, browser.post("/network/email-server", good).statusCode());
-        assertEquals("evil@attacker.example", device.settings.current().deviceMail().senderAddress());
+        assertEquals("evil@attacker.example",
+                device.settings.current().deviceMail().senderAddress());
     }
 
     @Test
@@ -120,7 +128,8 @@ class WebConfigSecurityTest {
         browser.logIn(PageFixture.ADMIN_PASSWORD);
         String token = browser.csrf("/status");
         HttpResponse<String> r = browser.send(HttpRequest.newBuilder(device.server.baseUri().resolve("/logout"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin",
+                        "https://evil.example")
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token)));
         assertEquals(403, r.statusCode());
         assertEquals(200, browser.get("/status").statusCode(), "still logged in");
@@ -129,10 +138,12 @@ class WebConfigSecurityTest {
     @Test
     void postWithoutASessionPerformsNothing() throws Exception {
         device.accounts.completeSignIn(AccountId.deviceMail(), "printer@contoso.example");
-        HttpResponse<String> r = browser.post("/network/email-server/sign-in/sign-out", Map.of("csrf", "guess"));
+        HttpResponse<String> r = browser.post("/network/email-server/sign-in/sign-out",
+                Map.of("csrf", "guess"));
         assertEquals(303, r.statusCode());
         assertEquals("/login", r.headers().firstValue("Location").orElse(""));
-        assertEquals(AccountState.SIGNED_IN, device.accounts.status(AccountId.deviceMail()).state());
+        assertEquals(AccountState.SIGNED_IN,
+                device.accounts.status(AccountId.deviceMail()).state());
     }
 
     @Test
@@ -141,13 +152,15 @@ class WebConfigSecurityTest {
             assertEquals(401, browser.logIn("wrong-" + i).statusCode());
         }
         HttpResponse<String> fifth = browser.logIn("wrong-5");
-        assertTrue(fifth.body().contains("Too many failed log-ins"), "5th failure starts the lockout");
+        assertTrue(fifth.body().contains("Too many failed log-ins"),
+                "5th failure starts the lockout");
         HttpResponse<String> locked = browser.logIn(PageFixture.ADMIN_PASSWORD);
         assertEquals(429, locked.statusCode(), "even the right password is refused while locked");
         assertTrue(locked.body().contains("Try again in 30 seconds"), locked.body());
 
         device.clock.advance(Duration.ofSeconds(31));
-        assertTrue(browser.logIn("wrong-6").body().contains("Try again in 60 seconds"), "the wait doubles");
+        assertTrue(browser.logIn("wrong-6").body().contains("Try again in 60 seconds"),
+                "the wait doubles");
         assertEquals(429, browser.logIn(PageFixture.ADMIN_PASSWORD).statusCode());
         device.clock.advance(Duration.ofSeconds(61));
         HttpResponse<String> ok = browser.logIn(PageFixture.ADMIN_PASSWORD);
@@ -165,7 +178,8 @@ class WebConfigSecurityTest {
         browser.cookie = "";
         browser.logIn(PageFixture.ADMIN_PASSWORD);
         String session = browser.cookie;
-        assertEquals(303, browser.post("/logout", Map.of("csrf", browser.csrf("/status"))).statusCode());
+        assertEquals(303, browser.post("/logout", Map.of("csrf",
+                browser.csrf("/status"))).statusCode());
         HttpsAdmin replay = new HttpsAdmin(device.server.baseUri());
         replay.cookie = session;
         assertEquals(303, replay.get("/status").statusCode());
@@ -181,10 +195,14 @@ class WebConfigSecurityTest {
         answers.add(browser.get("/network/email-server"));
         for (HttpResponse<String> r : answers) {
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-            assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), r.uri() + csp);
-            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), r.uri().toString());
+            assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+                    r.uri() + csp);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""),
+                    r.uri().toString());
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
-            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse("").replace("no-cache", "no-store"));
+            assertEquals("no-store",
+                    r.headers().firstValue("Cache-Control").orElse("").replace("no-cache",
+                    "no-store"));
         }
     }
 
@@ -194,7 +212,8 @@ class WebConfigSecurityTest {
         device.accounts.startSignIn(AccountId.deviceMail(), null);
         for (String page : ADMIN_PAGES) {
             String body = browser.get(page).body();
-            assertFalse(body.matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), page + " has an inline script");
+            assertFalse(body.matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), page
+                    + " has an inline script");
             assertFalse(body.matches("(?s).*\\son[a-z]+=.*"), page + " has an inline handler");
         }
     }
@@ -233,10 +252,12 @@ class WebConfigSecurityTest {
         String stored = Files.readString(file);
         assertTrue(stored.startsWith("pbkdf2-sha256:1000:"), stored);
         assertFalse(stored.contains(PageFixture.ADMIN_PASSWORD));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         // Same password, second device: a different salt gives a different hash.
         try (PageFixture other = new PageFixture()) {
-            assertNotEquals(stored, Files.readString(other.dir.resolve("webconfig/admin-password")));
+            assertNotEquals(stored,
+                    Files.readString(other.dir.resolve("webconfig/admin-password")));
         }
     }
 
