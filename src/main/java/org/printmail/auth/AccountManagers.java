@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLContext;
 
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountId;
@@ -33,17 +33,17 @@ public final class AccountManagers {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(options, "options");
         Accounts accounts = new Accounts(vault, profiles, clock, options);
-        return new DefaultAccountManager(accounts, new IdentityClient(sockets(trust), clock));
+        return new DefaultAccountManager(accounts, new IdentityClient(tls(trust), clock));
     }
 
-    /** One socket factory per extra CA file, built once (building a trust store is not cheap). */
-    static Function<DeviceProfile, SSLSocketFactory> sockets(TlsTrust base) {
-        ConcurrentHashMap<Path, SSLSocketFactory> byCaFile = new ConcurrentHashMap<>();
-        SSLSocketFactory plain = base.socketFactory();
+    /** One TLS context per extra CA file, built once (building a trust store is not cheap). */
+    static Function<DeviceProfile, SSLContext> tls(TlsTrust base) {
+        ConcurrentHashMap<Path, SSLContext> byCaFile = new ConcurrentHashMap<>();
+        SSLContext plain = base.sslContext();
         return profile -> profile.trustedCa().map(ca -> byCaFile.computeIfAbsent(ca, f -> {
             List<X509Certificate> all = new ArrayList<>(base.extraCas());
             all.addAll(TlsTrust.readCertificates(f));
-            return TlsTrust.withExtraCas(all).socketFactory();
+            return TlsTrust.withExtraCas(all).sslContext();
         })).orElse(plain);
     }
 }

@@ -9,9 +9,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLContext;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -36,15 +38,19 @@ import org.printmail.config.IdentitySettings;
 /**
  * The three calls the device makes to the Microsoft identity platform v2.0 (devicecode, token
  * with the device_code grant, token with the refresh_token grant), on the Nimbus SDK. Every call
- * has connect and read timeouts and trusts exactly the profile's CAs. Never throws for network or
+ * has connect and read timeouts, trusts exactly the profile's CAs, and is sent exactly once. Never throws for network or
  * platform trouble: the outcome is a {@link Reply}.
  */
 final class IdentityClient {
-    private final Function<DeviceProfile, SSLSocketFactory> sockets;
-    private final Clock clock;
+    private record SenderKey(SSLContext tls, Duration connectTimeout) { }
 
-    IdentityClient(Function<DeviceProfile, SSLSocketFactory> sockets, Clock clock) {
-        this.sockets = sockets;
+    private final Function<DeviceProfile, SSLContext> tls;
+    private final Clock clock;
+    private final Map<SenderKey, OneShotSender> senders = new ConcurrentHashMap<>();
+
+    /** @param tls the TLS trust each profile's endpoints are checked against */
+    IdentityClient(Function<DeviceProfile, SSLContext> tls, Clock clock) {
+        this.tls = tls;
         this.clock = clock;
     }
 
@@ -102,13 +108,15 @@ final class IdentityClient {
     }
 
     private <T> Reply<T> exchange(DeviceProfile profile, HTTPRequest request, SuccessParser<T> ok) {
-        int timeout = (int) Math.min(Integer.MAX_VALUE, profile.identity().httpTimeout().toMillis());
+        Duration t = profile.identity().httpTimeout();
+        int timeout = (int) Math.min(Integer.MAX_VALUE, t.toMillis());
         request.setConnectTimeout(timeout);
         request.setReadTimeout(timeout);
-        request.setSSLSocketFactory(sockets.apply(profile));
+        OneShotSender sender = senders.computeIfAbsent(new SenderKey(tls.apply(profile), t),
+                k -> new OneShotSender(k.tls(), k.connectTimeout()));
         HTTPResponse response;
         try {
-            response = request.send(OneShotSender.INSTANCE);
+            response = request.send(sender);
         } catch (IOException e) {
             // Connection refused, timeout, TLS failure, connection cut: no verdict on the grant.
             return new Reply.Unreachable<>(e.getClass().getSimpleName() + " from "

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Outbox implements JobService {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final String RESUMED = "resumed after restart";
 
     private final JobsOptions options;
     private final OutboxStore store;
@@ -73,7 +74,7 @@ final class Outbox implements JobService {
             }
             // A job caught mid-send by a crash is due again at once, with the same Message-ID.
             jobs.put(j.jobId(), j.state() == JobState.SENDING ? j.next(JobState.QUEUED, clock.instant(),
-                    j.lastCode(), "resumed after restart") : j);
+                    j.lastCode(), RESUMED) : j);
         }
         concluded.forEach(j -> conclude(j, recipientCount(j)));
         accountManager.addListener(status -> {
@@ -224,6 +225,10 @@ final class Outbox implements JobService {
     private void finished(StoredJob j, SendReport report, int groupSize) {
         boolean partial = !report.rejected().isEmpty();
         String msg = groupSize > 1 ? "Sent in a digest of " + groupSize + " alerts" : "Sent";
+        if (RESUMED.equals(j.lastMessage())) {
+            msg += " (resent after a restart interrupted the first attempt: the recipient may also have"
+                    + " an earlier copy with the same Message-ID)";
+        }
         if (report.parts() > 1) {
             msg += " as " + report.parts() + " messages";
         }

@@ -54,7 +54,7 @@ final class Failures {
         if (parsed.isFailure()) {
             Stage at = stageOf(e, stage, parsed);
             return new SmtpFailure(ReplyClassifier.classify(parsed, at),
-                    server + " refused at " + at.name().toLowerCase(), r.clean(reply), cause);
+                    server + " refused " + what(at), r.clean(reply), cause);
         }
         if (e instanceof AuthenticationFailedException && ANGUS_NO_MECHANISM.equals(e.getMessage())) {
             return new SmtpFailure(JobCode.SMTP_AUTH_DISABLED,
@@ -66,6 +66,16 @@ final class Failures {
         }
         return new SmtpFailure(JobCode.PROTOCOL_ERROR, "the connection to " + server
                 + " broke (" + brokenHow(e) + ")", "", cause);
+    }
+
+    private static String what(Stage stage) {
+        return switch (stage) {
+            case CONNECT -> "the connection";
+            case AUTH -> "the sign-in (AUTH XOAUTH2)";
+            case MAIL -> "the sender (MAIL FROM)";
+            case RCPT -> "the recipient (RCPT TO)";
+            case DATA -> "the message (DATA)";
+        };
     }
 
     private static String replyOf(Exception e, SMTPTransport t) {

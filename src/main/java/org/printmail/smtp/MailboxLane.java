@@ -62,15 +62,16 @@ final class MailboxLane {
 
     /**
      * Runs work on a leased connection; on success the connection goes back to the pool, on
-     * failure it is closed. A reused connection that turns out broken is replaced once.
+     * failure it is closed. A reused connection that turns out broken is replaced once. With
+     * {@code pool} false the work gets a fresh connection that is closed afterwards.
      */
     <T> T withConnection(SmtpAccount account, Work<T> work, boolean pool) {
         acquirePermit();
         try {
-            PooledTransport c = lease(account);
+            PooledTransport c = lease(account, pool);
             try {
                 return finish(c, work.run(c), pool);
-            } catch (MessagingException | SmtpFailure e) {
+            } catch (MessagingException | RuntimeException e) {
                 c.closeQuietly();
                 SmtpFailure f = asFailure(e, c);
                 if (!c.wasReused() || !brokeBeforeAnyReply(f)) {
@@ -80,7 +81,7 @@ final class MailboxLane {
             PooledTransport fresh = open(account, account.tokens().accessToken());
             try {
                 return finish(fresh, work.run(fresh), pool);
-            } catch (MessagingException | SmtpFailure e) {
+            } catch (MessagingException | RuntimeException e) {
                 fresh.closeQuietly();
                 throw asFailure(e, fresh);
             }
@@ -101,13 +102,14 @@ final class MailboxLane {
         return result;
     }
 
-    private PooledTransport lease(SmtpAccount account) {
+    /** An idle connection still good for the current token, else a new one (always new if !reuse). */
+    private PooledTransport lease(SmtpAccount account, boolean reuse) {
         String token = account.tokens().accessToken();
         List<PooledTransport> stale = new ArrayList<>();
         PooledTransport found = null;
         synchronized (this) {
             sessionFor(account.server(), stale);
-            while (found == null && !idle.isEmpty()) {
+            while (reuse && found == null && !idle.isEmpty()) {
                 PooledTransport c = idle.pollLast();
                 if (c.reusable(token, options.clock().instant(), options.idleConnectionLimit())) {
                     found = c;
@@ -142,9 +144,13 @@ final class MailboxLane {
         return f.code() == JobCode.PROTOCOL_ERROR && f.serverReply().isEmpty();
     }
 
+    /** SmtpFailure as is, other runtime failures rethrown, Angus exceptions classified. */
     private static SmtpFailure asFailure(Exception e, PooledTransport c) {
         if (e instanceof SmtpFailure f) {
             return f;
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
         }
         return Failures.from(e, c.transport(), ReplyClassifier.Stage.DATA, c.server(), c.redactor());
     }

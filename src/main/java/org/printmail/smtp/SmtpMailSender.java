@@ -79,13 +79,27 @@ public final class SmtpMailSender implements MailSender {
         Map<String, RecipientFailure> rejected = new LinkedHashMap<>();
         List<String> accepted = null;
         for (Part part : parts) {
-            SendReport r = lane.send(account, session -> MessageComposer.compose(session, account,
-                    message, part, options.clock().instant()));
+            SendReport r = sendPart(lane, account, message, part);
             accepted = accepted == null ? new ArrayList<>(r.accepted()) : accepted;
             accepted.retainAll(r.accepted());
             r.rejected().forEach(f -> rejected.putIfAbsent(f.address(), f));
         }
         return new SendReport(accepted, new ArrayList<>(rejected.values()), parts.size());
+    }
+
+    /** One part; a later part's failure says which parts already went out. */
+    private SendReport sendPart(MailboxLane lane, SmtpAccount account, OutgoingMessage message, Part part) {
+        try {
+            return lane.send(account, session -> MessageComposer.compose(session, account, message,
+                    part, options.clock().instant()));
+        } catch (SmtpFailure f) {
+            if (part.index() == 1) {
+                throw f;
+            }
+            throw new SmtpFailure(f.code(), "part " + part.index() + " of " + part.total() + ": "
+                    + f.detail() + " (parts 1-" + (part.index() - 1) + " were delivered)",
+                    f.serverReply(), f.getCause());
+        }
     }
 
     @Override

@@ -57,6 +57,7 @@ final class NvramTokenVault implements TokenVault {
         Map<AccountId, AccountRecord> next = new LinkedHashMap<>(accounts);
         next.put(record.id(), record);
         lastCommitBytes = commit(next, 1);
+        LOG.debug("token vault: {} stored ({} bytes committed)", record.id(), lastCommitBytes);
     }
 
     /**

@@ -95,12 +95,9 @@ final class SealedRecord {
 
     /** Judges the bytes of one slot. Never throws for any content. */
     Verdict open(byte[] slot) {
-        if (allZero(slot)) {
-            return new Blank();
-        }
         ByteBuffer b = ByteBuffer.wrap(slot);
         if (slot.length < HEADER_BYTES || b.getInt(0) != MAGIC) {
-            return new Invalid("no record header (torn write or foreign data)");
+            return allZero(slot) ? new Blank() : new Invalid("no record header (torn write or foreign data)");
         }
         int sealedLength = b.getInt(16);
         if (sealedLength < TAG_BYTES || sealedLength > slot.length - HEADER_BYTES) {

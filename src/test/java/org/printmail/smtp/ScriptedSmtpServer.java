@@ -59,6 +59,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Function<String, String> authReply;
     private final Map<String, String> rcptReplies;
     private final Duration endOfDataDelay;
+    private final boolean closeAfterMessage;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -76,6 +77,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         this.authReply = b.authReply;
         this.rcptReplies = new HashMap<>(b.rcptReplies);
         this.endOfDataDelay = b.endOfDataDelay;
+        this.closeAfterMessage = b.closeAfterMessage;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-accept");
         acceptor.setDaemon(true);
@@ -225,7 +227,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
             if (!endOfDataDelay.isZero()) {
                 Thread.sleep(endOfDataDelay.toMillis());
             }
-            return act(Step.END_OF_DATA, "250 2.0.0 OK <scripted@outlook.office365.com> [Hostname=SCRIPTED]");
+            boolean goOn = act(Step.END_OF_DATA, "250 2.0.0 OK <scripted@outlook.office365.com> [Hostname=SCRIPTED]");
+            return goOn && !closeAfterMessage;
         }
 
         /** Performs the scripted action for the step (or the normal reply); false ends the session. */
@@ -328,6 +331,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         private Function<String, String> authReply = token -> "235 2.7.0 Authentication successful";
         private final Map<String, String> rcptReplies = new HashMap<>();
         private Duration endOfDataDelay = Duration.ZERO;
+        private boolean closeAfterMessage;
 
         Builder keystore(String fixture) {
             keystore = SmtpFixtures.keystore(fixture);
@@ -364,6 +368,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
         Builder endOfDataDelay(Duration delay) {
             endOfDataDelay = delay;
+            return this;
+        }
+
+        /** Closes each connection after one message, as a server dropping idle clients would. */
+        Builder closeAfterMessage() {
+            closeAfterMessage = true;
             return this;
         }
 
