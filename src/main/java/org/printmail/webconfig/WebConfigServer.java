@@ -42,6 +42,7 @@ public final class WebConfigServer implements AutoCloseable {
     }
 
     public static WebConfigServer start(WebConfigOptions opts, WebConfigBackend backend) {
+        limitSlowClients();
         SSLContext tls = tlsContext(opts);
         AdminPassword password = AdminPassword.openOrCreate(opts.dataDir().resolve("admin-password"),
                 opts.initialAdminPassword(), opts.passwordIterations());
@@ -103,6 +104,20 @@ public final class WebConfigServer implements AutoCloseable {
             executor.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The JDK server waits forever for a slow request unless told otherwise, so a few trickling
+     * connections could hold all worker threads. The limits are JVM-wide and read once, so they
+     * are set only if nobody set them before.
+     */
+    private static void limitSlowClients() {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "60");
         }
     }
 
