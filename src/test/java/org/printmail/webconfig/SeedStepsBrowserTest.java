@@ -68,8 +68,18 @@ class SeedStepsBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try (AutoCloseable c1 = lab; AutoCloseable c2 = device; AutoCloseable c3 = web; AutoCloseable c4 = chromium) {
-            // closed in reverse order: browser, Web Config, device, lab
+        // Browser first, then Web Config, the device and the lab it talks to.
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (device != null) {
+            device.close();
+        }
+        if (lab != null) {
+            lab.close();
         }
         try (var files = Files.walk(data)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
