@@ -32,7 +32,8 @@ final class AccountSetCodec {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS) // ISO-8601 keeps nanoseconds exact
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // newer fields survive a downgrade
+            // newer fields survive a firmware downgrade
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private AccountSetCodec() { }
@@ -52,7 +53,8 @@ final class AccountSetCodec {
         try {
             doc = JSON.readValue(json, Document.class);
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableContents("contents not understood (" + e.getClass().getSimpleName() + ")");
+            throw new UnreadableContents("contents not understood ("
+                    + e.getClass().getSimpleName() + ")");
         }
         if (doc == null || doc.format() != FORMAT || doc.accounts() == null) {
             throw new UnreadableContents("contents format "

@@ -74,7 +74,8 @@ final class NvramTokenVault implements TokenVault {
         Map<AccountId, AccountRecord> next = new LinkedHashMap<>(accounts);
         boolean present = next.remove(id) != null;
         lastCommitBytes = commit(next, 2);
-        LOG.info("token vault: {} {}; both slots rewritten", id, present ? "signed out" : "was not stored");
+        LOG.info("token vault: {} {}; both slots rewritten", id,
+                present ? "signed out" : "was not stored");
     }
 
     @Override
@@ -143,7 +144,8 @@ final class NvramTokenVault implements TokenVault {
             accounts = index(decode(current));
             health = VaultHealth.ok();
             found.rejected().forEach(r -> LOG.info("token vault: ignored {}", r));
-            LOG.info("token vault: {} account(s) loaded (sequence {})", accounts.size(), current.sequence());
+            LOG.info("token vault: {} account(s) loaded (sequence {})", accounts.size(),
+                    current.sequence());
             found.previous().ifPresent(this::finishInterruptedErase);
         } catch (AccountSetCodec.UnreadableContents e) {
             setAside("the newest record authenticated but its " + e.getMessage());

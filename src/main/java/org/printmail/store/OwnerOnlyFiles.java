@@ -20,8 +20,10 @@ import java.util.UUID;
  * directory forced so the name survives too.
  */
 final class OwnerOnlyFiles {
-    static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> OWNER_READ_WRITE =
+            PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY =
+            PosixFilePermissions.fromString("rwx------");
 
     private OwnerOnlyFiles() { }
 
@@ -45,7 +47,8 @@ final class OwnerOnlyFiles {
                 ch.force(true);
             }
             if (replace) {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } else {
                 try {
                     // A hard link never replaces: two processes booting at once keep one secret.

@@ -87,7 +87,8 @@ final class SealedRecord {
             gcm.updateAAD(record, 0, AAD_BYTES);
             gcm.doFinal(plaintext, 0, plaintext.length, record, HEADER_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM sealing failed (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalStateException("AES-GCM sealing failed ("
+                    + e.getClass().getSimpleName() + ")");
         }
         ByteBuffer.wrap(record).putInt(CRC_OFFSET, crc(record, sealedLength));
         return record;
@@ -97,7 +98,8 @@ final class SealedRecord {
     Verdict open(byte[] slot) {
         ByteBuffer b = ByteBuffer.wrap(slot);
         if (slot.length < HEADER_BYTES || b.getInt(0) != MAGIC) {
-            return allZero(slot) ? new Blank() : new Invalid("no record header (torn write or foreign data)");
+            return allZero(slot) ? new Blank()
+                    : new Invalid("no record header (torn write or foreign data)");
         }
         int sealedLength = b.getInt(16);
         if (sealedLength < TAG_BYTES || sealedLength > slot.length - HEADER_BYTES) {

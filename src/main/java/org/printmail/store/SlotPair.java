@@ -18,7 +18,7 @@ import org.printmail.store.SealedRecord.Verdict;
 final class SlotPair {
     private static final String[] NAMES = {"A", "B"};
 
-    /** What load found: the newest authentic record, the other one if also authentic, and why any slot was ignored. */
+    /** What load found: the newest authentic record, the other if authentic, why any was ignored. */
     record Contents(Optional<Valid> current, Optional<Valid> previous, List<String> rejected,
                     boolean blank) { }
 
@@ -76,7 +76,8 @@ final class SlotPair {
             throw new IllegalArgumentException("record larger than a slot"); // callers check first
         }
         if (medium.size() != slotBytes * 2) {
-            throw new IOException("the vault image is " + medium.size() + " bytes, expected " + slotBytes * 2);
+            throw new IOException("the vault image is " + medium.size() + " bytes, expected "
+                    + slotBytes * 2);
         }
         int target = newest < 0 ? 0 : 1 - newest;
         long sequence = newest < 0 ? 1 : newestSequence + 1;

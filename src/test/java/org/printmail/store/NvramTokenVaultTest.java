@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,7 +114,8 @@ class NvramTokenVaultTest {
             vault.put(SampleAccounts.deviceMail(1));
         }
         byte[] original = image();
-        try (TokenVault vault = TokenVaults.open(options("other-secret", VaultOptions.DEFAULT_PARTITION_BYTES))) {
+        VaultOptions otherSecret = options("other-secret", VaultOptions.DEFAULT_PARTITION_BYTES);
+        try (TokenVault vault = TokenVaults.open(otherSecret)) {
             assertEquals(VaultHealth.State.SET_ASIDE, vault.health().state());
             assertTrue(vault.health().reason().contains("different device secret"), vault.health().reason());
             assertTrue(vault.health().reason().contains("token-vault.img.set-aside-20250301T080000Z"),
@@ -121,8 +123,9 @@ class NvramTokenVaultTest {
             assertEquals(List.of(), vault.all());
             vault.put(SampleAccounts.faxServer(1)); // and it keeps working
         }
-        assertArrayEquals(original, Files.readAllBytes(dir.resolve("token-vault.img.set-aside-20250301T080000Z")));
-        try (TokenVault vault = TokenVaults.open(options("other-secret", VaultOptions.DEFAULT_PARTITION_BYTES))) {
+        Path setAside = dir.resolve("token-vault.img.set-aside-20250301T080000Z");
+        assertArrayEquals(original, Files.readAllBytes(setAside));
+        try (TokenVault vault = TokenVaults.open(otherSecret)) {
             assertEquals(List.of(SampleAccounts.faxServer(1)), vault.all());
         }
     }
@@ -239,8 +242,9 @@ class NvramTokenVaultTest {
     }
 
     private static AccountRecord small(String user) {
-        return new AccountRecord(AccountId.user(user), "LAB", user + "@lab", user + "@lab", "t", List.of("s"),
-                "rt-" + user, "at-" + user, SampleAccounts.T0, SampleAccounts.T0, SampleAccounts.T0, SampleAccounts.T0);
+        Instant t = SampleAccounts.T0;
+        return new AccountRecord(AccountId.user(user), "LAB", user + "@lab", user + "@lab", "t",
+                List.of("s"), "rt-" + user, "at-" + user, t, t, t, t);
     }
 
     private byte[] image() throws IOException { return Files.readAllBytes(dir.resolve("token-vault.img")); }

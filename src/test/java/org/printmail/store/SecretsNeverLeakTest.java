@@ -50,11 +50,11 @@ class SecretsNeverLeakTest {
                 said.add(vault.health().reason());
             }
             sealUnreadableContents(foreign);
-            try (TokenVault vault = TokenVaults.open(foreign)) {               // load failure: contents
-                said.add(vault.health().reason());
-                vault.close();
-                said.add(messageOf(assertThrows(IllegalStateException.class, () -> vault.put(records.get(0)))));
-            }
+            TokenVault unreadable = TokenVaults.open(foreign);                 // load failure: contents
+            said.add(unreadable.health().reason());
+            unreadable.close();
+            said.add(messageOf(assertThrows(IllegalStateException.class,
+                    () -> unreadable.put(records.get(0)))));
             Files.write(dir.resolve("short-secret"), records.get(0).refreshToken().substring(0, 20)
                     .getBytes(StandardCharsets.US_ASCII));
             said.add(messageOf(assertThrows(RuntimeException.class, () ->
@@ -69,14 +69,16 @@ class SecretsNeverLeakTest {
         for (String line : said) {
             for (String token : tokens) {
                 for (String part : fingerprints(token)) {
-                    assertFalse(line.contains(part), "a token leaked into: " + line.substring(0, Math.min(120, line.length())));
+                    assertFalse(line.contains(part),
+                            "a token leaked into: " + line.substring(0, Math.min(120, line.length())));
                 }
             }
         }
     }
 
     private VaultOptions options(String secret, int partitionBytes) {
-        return new VaultOptions(dir.resolve("vault.img"), dir.resolve(secret), partitionBytes, SampleAccounts.CLOCK);
+        return new VaultOptions(dir.resolve("vault.img"), dir.resolve(secret), partitionBytes,
+                SampleAccounts.CLOCK);
     }
 
     private static List<String> fingerprints(String token) {

@@ -36,7 +36,8 @@ class SlotSelectionTest {
 
     @Test
     void theCommitAfterAWrapGoesToTheOtherSlotWithTheNextSequence() {
-        MemoryMedium m = image(-1L, List.of(SampleAccounts.deviceMail(1)), -2L, List.of(SampleAccounts.deviceMail(2)));
+        MemoryMedium m = image(-1L, List.of(SampleAccounts.deviceMail(1)),
+                -2L, List.of(SampleAccounts.deviceMail(2)));
         NvramTokenVault vault = TestVaults.open(m);
         vault.put(SampleAccounts.deviceMail(3));
         byte[] after = m.snapshot();
@@ -94,7 +95,8 @@ class SlotSelectionTest {
     }
 
     private static long sequence(byte[] image, int slot) {
-        SealedRecord.Verdict v = TestVaults.SEALER.open(Arrays.copyOfRange(image, slot * SLOT, (slot + 1) * SLOT));
+        byte[] bytes = Arrays.copyOfRange(image, slot * SLOT, (slot + 1) * SLOT);
+        SealedRecord.Verdict v = TestVaults.SEALER.open(bytes);
         return assertInstanceOf(SealedRecord.Valid.class, v).sequence();
     }
 }

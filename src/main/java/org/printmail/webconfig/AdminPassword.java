@@ -1,0 +1,121 @@
+package org.printmail.webconfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * The administrator password, kept only as a salted PBKDF2-HMAC-SHA256 hash in an owner-only
+ * file: {@code pbkdf2-sha256:<iterations>:<salt>:<hash>}. On first boot the configured initial
+ * password is hashed into it; the plain password is never stored.
+ */
+final class AdminPassword {
+    private static final String SCHEME = "pbkdf2-sha256";
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BITS = 256;
+
+    private final int iterations;
+    private final byte[] salt;
+    private final byte[] hash;
+
+    private AdminPassword(int iterations, byte[] salt, byte[] hash) {
+        this.iterations = iterations;
+        this.salt = salt;
+        this.hash = hash;
+    }
+
+    /** Reads the hash file, or creates it from the initial password on first boot. */
+    static AdminPassword openOrCreate(Path file, String initialPassword, int iterations) {
+        try {
+            if (Files.exists(file)) {
+                return parse(Files.readString(file, StandardCharsets.US_ASCII).trim(), file);
+            }
+            if (initialPassword == null || initialPassword.length() < 8) {
+                throw new IllegalArgumentException(
+                        "Web Config: no administrator password yet and no initial password of 8+ characters configured");
+            }
+            byte[] salt = new byte[SALT_BYTES];
+            new SecureRandom().nextBytes(salt);
+            AdminPassword p = new AdminPassword(iterations, salt,
+                    derive(initialPassword.toCharArray(), salt, iterations));
+            write(file, p.encoded());
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException("Web Config: cannot read or write the administrator password file "
+                    + file.getFileName() + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Constant-time check of a candidate password. */
+    boolean matches(String candidate) {
+        if (candidate == null || candidate.isEmpty() || candidate.length() > 256) {
+            // Still spend the time, so response timing does not reveal which inputs are cheap.
+            derive("x".toCharArray(), salt, iterations);
+            return false;
+        }
+        return MessageDigest.isEqual(hash, derive(candidate.toCharArray(), salt, iterations));
+    }
+
+    private String encoded() {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return SCHEME + ":" + iterations + ":" + b64.encodeToString(salt) + ":"
+                + b64.encodeToString(hash);
+    }
+
+    private static AdminPassword parse(String line, Path file) {
+        String[] parts = line.split(":");
+        try {
+            if (parts.length != 4 || !SCHEME.equals(parts[0])) {
+                throw new IllegalArgumentException("format");
+            }
+            Base64.Decoder b64 = Base64.getDecoder();
+            return new AdminPassword(Integer.parseInt(parts[1]), b64.decode(parts[2]),
+                    b64.decode(parts[3]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Web Config: administrator password file "
+                    + file.getFileName()
+                    + " is damaged; restore it or delete it to fall back to the configured initial password");
+        }
+    }
+
+    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
+        } finally {
+            spec.clearPassword();
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try {
+            Files.createFile(file,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            // Created concurrently; overwrite below keeps whatever permissions it has.
+        }
+        Files.writeString(file, content + "\n", StandardCharsets.US_ASCII,
+                StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    @Override
+    public String toString() { return "AdminPassword[" + SCHEME + ", iterations=" + iterations
+            + "]"; }
+}

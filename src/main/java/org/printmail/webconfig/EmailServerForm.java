@@ -1,0 +1,134 @@
+package org.printmail.webconfig;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.printmail.config.AuthMethod;
+import org.printmail.config.ConfigException;
+import org.printmail.config.DeviceProfile;
+import org.printmail.config.EmailServerSettings;
+import org.printmail.config.EmailService;
+import org.printmail.config.MailServerSettings;
+import org.printmail.config.SecureConnection;
+
+/**
+ * The Email Server form's raw values (kept as typed so a failed OK shows them again) and their
+ * conversion to settings. Parse errors name the field exactly as {@code DeviceSettings.validate()}
+ * does, so both kinds of error are shown the same way.
+ */
+record EmailServerForm(Map<String, String> values) {
+    static final String AUTH_METHOD = "authMethod";
+    static final String SERVICE = "service";
+    static final String SENDER = "sender";
+    static final String TENANT = "tenant";
+    static final String HOST = "smtpHost";
+    static final String PORT = "smtpPort";
+    static final String SECURITY = "security";
+    static final String CERT_VALIDATION = "certValidation";
+    static final List<String> FIELDS = List.of(AUTH_METHOD, SERVICE, SENDER, TENANT, HOST, PORT,
+            SECURITY,
+            CERT_VALIDATION);
+    /** Field name -> the label Web Config shows and validation errors use. */
+    static final Map<String, String> LABELS = Map.of(AUTH_METHOD, "Authentication Method", SERVICE,
+            "Email service",
+            SENDER, "Sender's Email Address", TENANT, "Tenant", HOST, "SMTP Server Address", PORT,
+            "SMTP Server Port Number", SECURITY, "Secure Connection", CERT_VALIDATION,
+                    "Certificate Validation");
+
+    EmailServerForm {
+        values = Map.copyOf(values);
+    }
+
+    static EmailServerForm of(EmailServerSettings s) {
+        Map<String, String> v = new HashMap<>();
+        v.put(AUTH_METHOD, s.authMethod().name());
+        v.put(SERVICE, s.service().name());
+        v.put(SENDER, s.senderAddress());
+        v.put(TENANT, s.tenant());
+        v.put(HOST, s.mail().host());
+        v.put(PORT, Integer.toString(s.mail().port()));
+        v.put(SECURITY, s.mail().security().name());
+        v.put(CERT_VALIDATION, s.mail().certificateValidation() ? "enable" : "disable");
+        return new EmailServerForm(v);
+    }
+
+    static EmailServerForm of(Form form) {
+        Map<String, String> v = new HashMap<>();
+        for (String f : FIELDS) {
+            v.put(f, form.get(f));
+        }
+        return new EmailServerForm(v);
+    }
+
+    String get(String field) {
+        String v = values.get(field);
+        return v == null ? "" : v;
+    }
+
+    /** The chosen service, if it is one this device offers. */
+    EmailService service(Map<EmailService, DeviceProfile> profiles, String prefix) {
+        EmailService s = enumValue(EmailService.class, get(SERVICE));
+        if (s == null || !profiles.containsKey(s)) {
+            throw new ConfigException(prefix + " > " + LABELS.get(SERVICE),
+                    "choose one of the listed services");
+        }
+        return s;
+    }
+
+    /**
+     * The settings the form describes. An empty server address or port takes the service's
+     * default, so choosing a service is enough for the usual case.
+     */
+    EmailServerSettings toSettings(Map<EmailService, DeviceProfile> profiles,
+            EmailServerSettings current,
+                                   String prefix) {
+        AuthMethod method = enumValue(AuthMethod.class, get(AUTH_METHOD));
+        if (method == null) {
+            throw new ConfigException(prefix + " > " + LABELS.get(AUTH_METHOD),
+                    "choose Off or OAuth2");
+        }
+        EmailService service = service(profiles, prefix);
+        DeviceProfile profile = profiles.get(service);
+        SecureConnection security = enumValue(SecureConnection.class, get(SECURITY));
+        if (security == null) {
+            throw new ConfigException(prefix + " > " + LABELS.get(SECURITY),
+                    "choose STARTTLS or SSL/TLS");
+        }
+        String host = get(HOST).isEmpty() ? profile.mail().host() : get(HOST);
+        int port;
+        try {
+            port = get(PORT).isEmpty() ? profile.mail().port() : Integer.parseInt(get(PORT));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(prefix + " > " + LABELS.get(PORT), "must be a whole number");
+        }
+        String cv = get(CERT_VALIDATION);
+        if (!cv.equals("enable") && !cv.equals("disable")) {
+            throw new ConfigException(prefix + " > " + LABELS.get(CERT_VALIDATION),
+                    "choose Enable or Disable");
+        }
+        MailServerSettings mail = new MailServerSettings(host, port, security, cv.equals("enable"),
+                current.mail().connectTimeout(), current.mail().readTimeout());
+        return new EmailServerSettings(method, service, profile.name(), get(SENDER), get(TENANT),
+                mail);
+    }
+
+    /** Which form field a validation error is about, or "" when it is not one of this form's. */
+    static String fieldOf(ConfigException e) {
+        for (Map.Entry<String, String> l : LABELS.entrySet()) {
+            if (e.field().endsWith("> " + l.getValue())) {
+                return l.getKey();
+            }
+        }
+        return "";
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,233 @@
+package org.printmail.webconfig;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.printmail.auth.AccountState;
+import org.printmail.auth.AccountStatus;
+import org.printmail.codes.PrintmailException;
+import org.printmail.config.AuthMethod;
+import org.printmail.config.ConfigException;
+import org.printmail.config.DeviceProfile;
+import org.printmail.config.EmailServerSettings;
+import org.printmail.config.EmailService;
+import org.printmail.config.SecureConnection;
+
+/**
+ * Network > Email Server > Basic (and Fax > Fax Server > Email Server Settings): the seed's
+ * fields, Sign In / Sign Out, and OK to apply with errors that name the field.
+ */
+final class EmailServerPage {
+    static final String CERT_WARNING = "Certificate Validation is disabled: the device connects to the email"
+            + " server without checking the server's certificate. Enabling it is recommended.";
+
+    private final Layout layout;
+    private final WebConfigBackend backend;
+    private final StatusBoard board;
+
+    EmailServerPage(Layout layout, WebConfigBackend backend, StatusBoard board) {
+        this.layout = layout;
+        this.backend = backend;
+        this.board = board;
+    }
+
+    void register(Dispatcher d) {
+        for (MailAccount a : MailAccount.values()) {
+            d.get(a.path(), Dispatcher.Access.ADMIN, r -> render(r, a, draft(r.session(), a),
+                    Optional.empty()));
+            d.post(a.path(), Dispatcher.Access.ADMIN, r -> submit(r, a));
+        }
+    }
+
+    static String draftKey(MailAccount a) { return "draft:" + a.name(); }
+
+    /** What the form shows: the unsaved draft of this session if any, else the saved settings. */
+    EmailServerForm draft(Session s, MailAccount a) {
+        Optional<EmailServerForm> d = s.state(draftKey(a));
+        return d.orElseGet(() -> EmailServerForm.of(a.settings(backend.settings().current())));
+    }
+
+    private Response submit(Request r, MailAccount a) {
+        EmailServerForm form = EmailServerForm.of(r.form());
+        Session s = r.session();
+        switch (r.form().get("action")) {
+            case "signin" -> {
+                s.state(draftKey(a), form);
+                return Response.redirect(a.signInPath());
+            }
+            case "signout" -> {
+                s.state(draftKey(a), form);
+                backend.accounts().signOut(a.id());
+                s.flash(Notice.info("Signed out. The device's tokens for this account were erased."));
+                return Response.redirect(a.path());
+            }
+            case "ok" -> {
+                return apply(r, a, form);
+            }
+            default -> {
+                return Response.redirect(a.path());
+            }
+        }
+    }
+
+    private Response apply(Request r, MailAccount a, EmailServerForm form) {
+        try {
+            EmailServerSettings current = a.settings(backend.settings().current());
+            EmailServerSettings next = form.toSettings(backend.profiles(), current,
+                    a.fieldPrefix());
+            backend.settings().update(d -> a.with(d, next));
+            r.session().state(draftKey(a), null);
+            keepSenderWithAccount(a, next);
+            r.session().flash(Notice.info("The settings were saved to the device."));
+            return Response.redirect(a.path());
+        } catch (ConfigException e) {
+            return render(r, a, form, Optional.of(e)).withStatus(400);
+        }
+    }
+
+    private void keepSenderWithAccount(MailAccount a, EmailServerSettings next) {
+        AccountStatus st = board.fresh(a.id());
+        if (st.state() == AccountState.SIGNED_IN) {
+            String sender = next.senderAddress().isEmpty() ? st.accountName() : next.senderAddress();
+            try {
+                backend.accounts().setSenderAddress(a.id(), sender);
+            } catch (PrintmailException e) {
+                // The saved settings already hold the address; the account copy is a convenience.
+            }
+        }
+    }
+
+    private Response render(Request r, MailAccount a, EmailServerForm form,
+            Optional<ConfigException> error) {
+        AccountStatus st = board.fresh(a.id());
+        String badField = error.map(EmailServerForm::fieldOf).orElse("");
+        return layout.page(r, a.title(), h -> {
+            h.open("div", "class", "banner info", "id", "ca-banner");
+            h.text("Secure functions (STARTTLS, SSL/TLS) need the email server's CA certificate on the device. ");
+            h.el("a", "CA Certificate", "href", CaCertificatePage.PATH, "id",
+                    "ca-certificate-link");
+            h.close("div");
+            error.ifPresent(e -> Layout.notice(h, Notice.error(e.detail(), e.remedy()),
+                    "flash error-summary"));
+            Layout.form(h, r.session(), a.path(), "email-server-form", f -> {
+                f.open("table", "class", "settings");
+                select(f, EmailServerForm.AUTH_METHOD, form, badField,
+                        Map.of(AuthMethod.OFF.name(), "Off", AuthMethod.OAUTH2.name(), "OAuth2"));
+                serviceSelect(f, form, badField);
+                statusRows(f, st);
+                text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account.");
+                text(f, EmailServerForm.TENANT, form, badField,
+                        "Exchange Online only: a tenant ID or domain. Empty: any work or school account.");
+                text(f, EmailServerForm.HOST, form, badField, "For example smtp.office365.com.");
+                text(f, EmailServerForm.PORT, form, badField, "587 for STARTTLS, 465 for SSL/TLS.");
+                select(f, EmailServerForm.SECURITY, form, badField,
+                        Map.of(SecureConnection.STARTTLS.name(), "STARTTLS",
+                                SecureConnection.SSL_TLS.name(), "SSL/TLS"));
+                certValidation(f, form, badField);
+                f.close("table");
+                f.el("button", "OK", "type", "submit", "name", "action", "value", "ok", "id",
+                        "ok-button");
+            });
+            h.open("p").el("a", "Connection Test", "href", a.connectionTestPath(), "id",
+                    "connection-test-link")
+                    .close("p");
+        });
+    }
+
+    private void statusRows(Html f, AccountStatus st) {
+        f.open("tr").el("th", "Current Status").open("td");
+        f.el("span", stateText(st.state()), "id", "current-status");
+        if (st.state() == AccountState.SIGNED_IN) {
+            f.el("button", "Sign Out", "type", "submit", "name", "action", "value", "signout", "id",
+                    "sign-out-button");
+        } else {
+            f.el("button", "Sign In", "type", "submit", "name", "action", "value", "signin", "id",
+                    "sign-in-button");
+        }
+        f.close("td").close("tr");
+        f.open("tr").el("th", "Authenticated Account").open("td")
+                .el("span", st.accountName(), "id",
+                        "authenticated-account").close("td").close("tr");
+        // OAuth2 keeps no password; the field shows only a mask, never a value.
+        f.open("tr").el("th", "Authenticated Password").open("td")
+                .el("span", "********", "id", "authenticated-password", "class",
+                        "mask").close("td").close("tr");
+    }
+
+    static String stateText(AccountState s) {
+        return switch (s) {
+            case NOT_SIGNED_IN -> "Not signed in";
+            case SIGN_IN_PENDING -> "Signing in (waiting for the code to be entered)";
+            case SIGNED_IN -> "Signed in";
+            case EXPIRED -> "Expired: sign in again (361)";
+            case SIGN_IN_REQUIRED -> "Sign-in required (370)";
+        };
+    }
+
+    private void serviceSelect(Html f, EmailServerForm form, String badField) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (EmailService s : EmailService.values()) {
+            if (backend.profiles().containsKey(s)) {
+                options.put(s.name(), s.displayName());
+            }
+        }
+        select(f, EmailServerForm.SERVICE, form, badField, options);
+    }
+
+    private static void select(Html f, String field, EmailServerForm form, String badField,
+            Map<String, String> options) {
+        row(f, field, badField, () -> {
+            f.open("select", "name", field, "id", field, "aria-invalid",
+                    field.equals(badField) ? "true" : null);
+            options.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(o -> f.el("option", o.getValue(),
+                    "value", o.getKey(), "selected", Html.on(o.getKey().equals(form.get(field)))));
+            f.close("select");
+        }, "");
+    }
+
+    private static void text(Html f, String field, EmailServerForm form, String badField,
+            String hint) {
+        row(f, field, badField, () -> f.empty("input", "type", "text", "name", field, "id", field,
+                "value", form.get(field), "aria-invalid", field.equals(badField) ? "true" : null),
+                        hint);
+    }
+
+    private static void certValidation(Html f, EmailServerForm form, String badField) {
+        String field = EmailServerForm.CERT_VALIDATION;
+        boolean on = !"disable".equals(form.get(field));
+        row(f, field, badField, () -> {
+            f.open("label").empty("input", "type", "radio", "name", field, "value", "enable", "id",
+                    "certValidation-enable",
+                    "checked", Html.on(on)).text(" Enable").close("label");
+            f.open("label").empty("input", "type", "radio", "name", field, "value", "disable", "id",
+                    "certValidation-disable",
+                    "checked", Html.on(!on)).text(" Disable").close("label");
+            if (!on) {
+                f.el("p", CERT_WARNING, "class", "warning", "id", "cert-validation-warning");
+            }
+        }, "");
+    }
+
+    private static void row(Html f, String field, String badField, Runnable input, String hint) {
+        f.open("tr", "class", field.equals(badField) ? "invalid" : null);
+        f.open("th").el("label", EmailServerForm.LABELS.get(field), "for", field).close("th");
+        f.open("td");
+        input.run();
+        if (!hint.isEmpty()) {
+            f.el("span", hint, "class", "hint");
+        }
+        f.close("td").close("tr");
+    }
+
+    /** The profile the chosen service maps to, with the form's tenant override. */
+    static DeviceProfile profileFor(WebConfigBackend backend, EmailServerForm form, MailAccount a) {
+        DeviceProfile p = backend.profiles().get(form.service(backend.profiles(), a.fieldPrefix()));
+        String tenant = form.get(EmailServerForm.TENANT);
+        if (!tenant.isEmpty() && !tenant.matches("[A-Za-z0-9.-]{1,253}")) {
+            // The tenant becomes part of the sign-in URL: only plain tenant ids and domains pass.
+            throw new ConfigException(a.fieldPrefix() + " > Tenant",
+                    "must be a tenant ID or a domain name");
+        }
+        return tenant.isEmpty() ? p : p.withIdentity(p.identity().withTenant(tenant));
+    }
+}

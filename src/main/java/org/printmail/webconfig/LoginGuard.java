@@ -1,0 +1,61 @@
+package org.printmail.webconfig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lockout with exponential backoff per client address: after {@code threshold} failed log-ins
+ * the client must wait {@code base}, then twice as long after each further failure, up to
+ * {@code max}. While locked, attempts are refused without checking the password.
+ */
+final class LoginGuard {
+    private static final int MAX_TRACKED = 4096;
+
+    private record Failures(int count, Instant lockedUntil) { }
+
+    private final Map<String, Failures> byClient = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final int threshold;
+    private final Duration base;
+    private final Duration max;
+
+    LoginGuard(Clock clock, int threshold, Duration base, Duration max) {
+        this.clock = clock;
+        this.threshold = threshold;
+        this.base = base;
+        this.max = max;
+    }
+
+    /** How long the client must still wait, if it is locked out. */
+    Optional<Duration> lockedFor(String client) {
+        Failures f = byClient.get(client);
+        if (f == null || !f.lockedUntil().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(clock.instant(), f.lockedUntil()));
+    }
+
+    void failed(String client) {
+        if (byClient.size() >= MAX_TRACKED && !byClient.containsKey(client)) {
+            // Bounded memory: forget clients that are not locked out; locked ones stay locked.
+            Instant now = clock.instant();
+            byClient.values().removeIf(f -> !f.lockedUntil().isAfter(now));
+        }
+        byClient.compute(client, (k, f) -> {
+            int count = f == null ? 1 : f.count() + 1;
+            Instant until = clock.instant();
+            if (count >= threshold) {
+                int doublings = Math.min(count - threshold, 20);
+                Duration wait = base.multipliedBy(1L << doublings);
+                until = until.plus(wait.compareTo(max) > 0 ? max : wait);
+            }
+            return new Failures(count, until);
+        });
+    }
+
+    void succeeded(String client) { byClient.remove(client); }
+}

@@ -1,0 +1,75 @@
+package org.printmail.webconfig;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.printmail.config.DeviceSettings;
+import org.printmail.config.EmailServerSettings;
+import org.printmail.store.AccountId;
+
+/**
+ * The two accounts that have their own Email Server page: the device's mailbox and the fax
+ * server's. Each has its own settings, sign-in, connection test and banners.
+ */
+enum MailAccount {
+    DEVICE(AccountId.deviceMail(), "/network/email-server", "Network", "Email Server", "Basic",
+            "Email Server",
+            DeviceSettings::deviceMail, DeviceSettings::withDeviceMail),
+    FAX(AccountId.faxServer(), "/fax/email-server", "Fax", "Fax Server", "Email Server Settings",
+            "Fax Server",
+            DeviceSettings::faxServer, DeviceSettings::withFaxServer);
+
+    private final AccountId id;
+    private final String base;
+    private final String menu;
+    private final String section;
+    private final String page;
+    private final String fieldPrefix;
+    private final Function<DeviceSettings, EmailServerSettings> get;
+    private final BiFunction<DeviceSettings, EmailServerSettings, DeviceSettings> with;
+
+    MailAccount(AccountId id, String base, String menu, String section, String page,
+            String fieldPrefix,
+                Function<DeviceSettings, EmailServerSettings> get,
+                BiFunction<DeviceSettings, EmailServerSettings, DeviceSettings> with) {
+        this.id = id;
+        this.base = base;
+        this.menu = menu;
+        this.section = section;
+        this.page = page;
+        this.fieldPrefix = fieldPrefix;
+        this.get = get;
+        this.with = with;
+    }
+
+    AccountId id() { return id; }
+
+    /** The Basic page; the sign-in and connection test pages hang below it. */
+    String path() { return base; }
+
+    String signInPath() { return base + "/sign-in"; }
+
+    String connectionTestPath() { return base + "/connection-test"; }
+
+    /** e.g. "Network > Email Server", the menu the Basic and Connection Test pages sit in. */
+    String section() { return menu + " > " + section; }
+
+    /** e.g. "Network > Email Server > Basic". */
+    String title() { return menu + " > " + section + " > " + page; }
+
+    /** How {@link DeviceSettings#validate()} prefixes this account's field names. */
+    String fieldPrefix() { return fieldPrefix; }
+
+    EmailServerSettings settings(DeviceSettings s) { return get.apply(s); }
+
+    DeviceSettings with(DeviceSettings s, EmailServerSettings e) { return with.apply(s, e); }
+
+    static MailAccount of(AccountId id) {
+        for (MailAccount a : values()) {
+            if (a.id.equals(id)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no Email Server page for " + id);
+    }
+}

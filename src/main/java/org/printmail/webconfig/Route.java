@@ -1,0 +1,7 @@
+package org.printmail.webconfig;
+
+/** One page or action. */
+@FunctionalInterface
+interface Route {
+    Response handle(Request request);
+}

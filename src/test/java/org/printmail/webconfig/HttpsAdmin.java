@@ -1,0 +1,82 @@
+package org.printmail.webconfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.printmail.trust.TlsTrust;
+
+/**
+ * A scripted browser over real HTTPS that trusts only the test CA, keeps the session cookie by
+ * hand (to see exactly what the server sets) and never follows redirects.
+ */
+final class HttpsAdmin {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern COOKIE = Pattern.compile(Sessions.COOKIE + "=([^;]*)");
+
+    private final HttpClient http;
+    private final URI base;
+    String cookie = "";
+
+    HttpsAdmin(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .sslContext(TlsTrust.withCaFiles(List.of(Path.of("test-fixtures/tls/test-ca.pem"))).sslContext())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) throws IOException,
+            InterruptedException {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        if (!cookie.isEmpty()) {
+            b.header("Cookie", Sessions.COOKIE + "=" + cookie);
+        }
+        HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        r.headers().firstValue("Set-Cookie").ifPresent(c -> {
+            Matcher m = COOKIE.matcher(c);
+            if (m.find()) {
+                cookie = m.group(1);
+            }
+        });
+        return r;
+    }
+
+    /** The CSRF token of the form on the page at {@code path}. */
+    String csrf(String path) throws IOException, InterruptedException {
+        Matcher m = CSRF.matcher(get(path).body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field on " + path);
+        }
+        return m.group(1);
+    }
+
+    HttpResponse<String> logIn(String password) throws IOException, InterruptedException {
+        String token = csrf(Dispatcher.LOGIN);
+        return post(Dispatcher.LOGIN, Map.of("csrf", token, "password", password));
+    }
+
+    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+}

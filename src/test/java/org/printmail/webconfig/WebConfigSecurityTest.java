@@ -1,0 +1,272 @@
+package org.printmail.webconfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.printmail.auth.AccountState;
+import org.printmail.store.AccountId;
+
+/** Log-in, sessions, CSRF, lockout, headers and secrets, over real HTTPS. */
+class WebConfigSecurityTest {
+    static final List<String> ADMIN_PAGES = List.of("/", "/status", "/network/email-server",
+            "/network/email-server/sign-in", "/network/email-server/connection-test",
+                    "/network-security/ca-certificate",
+            "/fax/email-server", "/fax/email-server/sign-in", "/fax/email-server/connection-test",
+                    "/notifications",
+            "/job-log");
+
+    private PageFixture device;
+    private HttpsAdmin browser;
+    private final List<String> logLines = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            logLines.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()));
+        }
+
+        @Override
+        public void flush() { }
+
+        @Override
+        public void close() { }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        Logger.getLogger("").addHandler(capture);
+        device = new PageFixture();
+        browser = new HttpsAdmin(device.server.baseUri());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        Logger.getLogger("").removeHandler(capture);
+        device.close();
+    }
+
+    @Test
+    void everyAdminPageWithoutASessionRedirectsToLogin() throws Exception {
+        for (String page : ADMIN_PAGES) {
+            HttpResponse<String> r = browser.get(page);
+            assertEquals(303, r.statusCode(), page);
+            assertEquals("/login", r.headers().firstValue("Location").orElse(""), page);
+        }
+        assertEquals(401, browser.get("/api/signin-status?account=DEVICE_MAIL").statusCode());
+    }
+
+    @Test
+    void afterLoginTheAdminLandsOnThePageFirstAsked() throws Exception {
+        browser.get("/job-log");
+        HttpResponse<String> r = browser.logIn(PageFixture.ADMIN_PASSWORD);
+        assertEquals(303, r.statusCode());
+        assertEquals("/job-log", r.headers().firstValue("Location").orElse(""));
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlySecureSameSiteStrictAndLoginIssuesANewId() throws Exception {
+        HttpResponse<String> loginPage = browser.get("/login");
+        String setCookie = loginPage.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("Secure")
+                && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"),
+                        setCookie);
+        String anonymousId = browser.cookie;
+        HttpResponse<String> r = browser.logIn(PageFixture.ADMIN_PASSWORD);
+        String adminCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(adminCookie.contains("HttpOnly") && adminCookie.contains("SameSite=Strict"),
+                adminCookie);
+        assertNotEquals(anonymousId, browser.cookie, "log-in must not keep a planted session id");
+        assertEquals(200, browser.get("/status").statusCode());
+        HttpsAdmin planted = new HttpsAdmin(device.server.baseUri());
+        planted.cookie = anonymousId;
+        assertEquals(303, planted.get("/status").statusCode());
+    }
+
+    @Test
+    void postWithoutAValidCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        String before = device.settings.current().deviceMail().senderAddress();
+        Map<String, String> change = Map.of("action", "ok", "authMethod", "OAUTH2", "service",
+                "EXCHANGE_ONLINE",
+                "sender", "evil@attacker.example", "smtpHost", "smtp.office365.com", "smtpPort",
+                        "587",
+                "security", "STARTTLS", "certValidation", "enable");
+        assertEquals(403, browser.post("/network/email-server", change).statusCode());
+        Map<String, String> wrong = new java.util.HashMap<>(change);
+        wrong.put("csrf", "x".repeat(43));
+        assertEquals(403, browser.post("/network/email-server", wrong).statusCode());
+        assertEquals(403, browser.post("/network/email-server/sign-in/sign-out",
+                Map.of()).statusCode());
+        assertEquals(before, device.settings.current().deviceMail().senderAddress());
+
+        Map<String, String> good = new java.util.HashMap<>(change);
+        good.put("csrf", browser.csrf("/network/email-server"));
+        assertEquals(303, browser.post("/network/email-server", good).statusCode());
+        assertEquals("evil@attacker.example",
+                device.settings.current().deviceMail().senderAddress());
+    }
+
+    @Test
+    void postFromAnotherOriginIsRefusedEvenWithTheToken() throws Exception {
+        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        String token = browser.csrf("/status");
+        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(device.server.baseUri().resolve("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin",
+                        "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token)));
+        assertEquals(403, r.statusCode());
+        assertEquals(200, browser.get("/status").statusCode(), "still logged in");
+    }
+
+    @Test
+    void postWithoutASessionPerformsNothing() throws Exception {
+        device.accounts.completeSignIn(AccountId.deviceMail(), "printer@contoso.example");
+        HttpResponse<String> r = browser.post("/network/email-server/sign-in/sign-out",
+                Map.of("csrf", "guess"));
+        assertEquals(303, r.statusCode());
+        assertEquals("/login", r.headers().firstValue("Location").orElse(""));
+        assertEquals(AccountState.SIGNED_IN,
+                device.accounts.status(AccountId.deviceMail()).state());
+    }
+
+    @Test
+    void lockoutEngagesAfterFiveFailuresAndBacksOffExponentially() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(401, browser.logIn("wrong-" + i).statusCode());
+        }
+        HttpResponse<String> fifth = browser.logIn("wrong-5");
+        assertTrue(fifth.body().contains("Too many failed log-ins"),
+                "5th failure starts the lockout");
+        HttpResponse<String> locked = browser.logIn(PageFixture.ADMIN_PASSWORD);
+        assertEquals(429, locked.statusCode(), "even the right password is refused while locked");
+        assertTrue(locked.body().contains("Try again in 30 seconds"), locked.body());
+
+        device.clock.advance(Duration.ofSeconds(31));
+        assertTrue(browser.logIn("wrong-6").body().contains("Try again in 60 seconds"),
+                "the wait doubles");
+        assertEquals(429, browser.logIn(PageFixture.ADMIN_PASSWORD).statusCode());
+        device.clock.advance(Duration.ofSeconds(61));
+        HttpResponse<String> ok = browser.logIn(PageFixture.ADMIN_PASSWORD);
+        assertEquals(303, ok.statusCode());
+        assertEquals(200, browser.get("/status").statusCode());
+    }
+
+    @Test
+    void idleSessionEndsAndLogOutEndsTheSession() throws Exception {
+        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        assertEquals(200, browser.get("/status").statusCode());
+        device.clock.advance(Duration.ofMinutes(16));
+        assertEquals(303, browser.get("/status").statusCode());
+
+        browser.cookie = "";
+        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        String session = browser.cookie;
+        assertEquals(303, browser.post("/logout", Map.of("csrf",
+                browser.csrf("/status"))).statusCode());
+        HttpsAdmin replay = new HttpsAdmin(device.server.baseUri());
+        replay.cookie = session;
+        assertEquals(303, replay.get("/status").statusCode());
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        answers.add(browser.get("/login"));
+        answers.add(browser.get("/no-such-page"));
+        answers.add(browser.get("/static/webconfig.js"));
+        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        answers.add(browser.get("/network/email-server"));
+        for (HttpResponse<String> r : answers) {
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+                    r.uri() + csp);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""),
+                    r.uri().toString());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals("no-store",
+                    r.headers().firstValue("Cache-Control").orElse("").replace("no-cache",
+                    "no-store"));
+        }
+    }
+
+    @Test
+    void noPageHasInlineScriptOrInlineEventHandlers() throws Exception {
+        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        device.accounts.startSignIn(AccountId.deviceMail(), null);
+        for (String page : ADMIN_PAGES) {
+            String body = browser.get(page).body();
+            assertFalse(body.matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), page
+                    + " has an inline script");
+            assertFalse(body.matches("(?s).*\\son[a-z]+=.*"), page + " has an inline handler");
+        }
+    }
+
+    @Test
+    void noSecretAppearsInAnyPageOrLogLine() throws Exception {
+        browser.logIn("wrong-password-attempt");
+        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        device.accounts.completeSignIn(AccountId.deviceMail(), "printer@contoso.example");
+        browser.post("/network/email-server/connection-test/send",
+                Map.of("csrf", browser.csrf("/status"), "recipient", "someone@contoso.example"));
+        assertEquals(1, device.mail.sent.size(), "the send used the token source");
+        List<String> secrets = List.of(InMemoryAccounts.ACCESS_TOKEN, PageFixture.ADMIN_PASSWORD,
+                PageFixture.KEYSTORE_PASSWORD, "wrong-password-attempt");
+        List<String> pages = new ArrayList<>(ADMIN_PAGES);
+        pages.add("/api/signin-status?account=DEVICE_MAIL");
+        pages.add("/api/signin-status?account=FAX_SERVER");
+        for (String page : pages) {
+            String body = browser.get(page).body();
+            for (String secret : secrets) {
+                assertFalse(body.contains(secret), page + " shows a secret");
+            }
+        }
+        for (String line : logLines) {
+            for (String secret : secrets) {
+                assertFalse(line.contains(secret), "log line shows a secret: " + line);
+            }
+        }
+        assertFalse(device.server.toString().contains(PageFixture.KEYSTORE_PASSWORD));
+        assertFalse(PageFixture.options(device.dir).toString().contains(PageFixture.ADMIN_PASSWORD));
+    }
+
+    @Test
+    void adminPasswordIsStoredAsASaltedSlowHashReadableByTheOwnerOnly() throws Exception {
+        Path file = device.dir.resolve("webconfig/admin-password");
+        String stored = Files.readString(file);
+        assertTrue(stored.startsWith("pbkdf2-sha256:1000:"), stored);
+        assertFalse(stored.contains(PageFixture.ADMIN_PASSWORD));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        // Same password, second device: a different salt gives a different hash.
+        try (PageFixture other = new PageFixture()) {
+            assertNotEquals(stored,
+                    Files.readString(other.dir.resolve("webconfig/admin-password")));
+        }
+    }
+
+    @Test
+    void oversizedFormIsRefused() throws Exception {
+        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        String token = browser.csrf("/status");
+        HttpResponse<String> r = browser.post("/notifications", Map.of("csrf", token, "PAPER_OUT",
+                "a".repeat(FormParser.MAX_BODY + 10)));
+        assertEquals(413, r.statusCode());
+    }
+}
