@@ -30,6 +30,12 @@ final class FixedJobLog implements JobService {
     public List<JobLogEntry> jobLog() { return List.copyOf(log); }
 
     @Override
+    public JobLogEntry recordRefusal(org.printmail.jobs.JobType type, java.util.Optional<String> user,
+                                     org.printmail.jobs.Preflight refusal) {
+        throw new UnsupportedOperationException("Web Config does not refuse jobs");
+    }
+
+    @Override
     public void addListener(JobListener listener) { }
 
     @Override
