@@ -26,6 +26,7 @@ import org.printmail.store.DeviceKeys;
 import org.printmail.store.TokenVault;
 import org.printmail.store.TokenVaults;
 import org.printmail.store.VaultOptions;
+import org.printmail.trust.DeviceTrustStore;
 import org.printmail.trust.TlsTrust;
 
 /**
@@ -48,15 +49,17 @@ public final class Device implements AutoCloseable {
     private final MailSender sender;
     private final JobService jobs;
     private final Function<String, DeviceProfile> profiles;
+    private final DeviceTrustStore caCertificates;
 
     private Device(SettingsStore settings, TokenVault vault, AccountManager accounts, MailSender sender,
-                   JobService jobs, Function<String, DeviceProfile> profiles) {
+                   JobService jobs, Function<String, DeviceProfile> profiles, DeviceTrustStore caCertificates) {
         this.settings = settings;
         this.vault = vault;
         this.accounts = accounts;
         this.sender = sender;
         this.jobs = jobs;
         this.profiles = profiles;
+        this.caCertificates = caCertificates;
     }
 
     /**
@@ -73,10 +76,12 @@ public final class Device implements AutoCloseable {
         Function<AccountId, DeviceProfile> forAccount = id -> profileFor(id, settings.current(), profiles);
         AccountManager accounts = AccountManagers.create(vault, forAccount, TlsTrust.jdkDefaults(), o.clock(),
                 o.auth());
-        MailSender sender = SmtpMailSender.create(() -> trustFor(settings.current(), profiles), o.sender());
+        DeviceTrustStore cas = DeviceTrustStore.open(o.dataDir().resolve("ca-certificates"), o.clock());
+        // Read on every new connection, so a CA imported in Web Config applies without a restart.
+        MailSender sender = SmtpMailSender.create(() -> trustFor(settings.current(), profiles, cas), o.sender());
         JobService jobs = Jobs.start(o.jobs(), accounts, sender, settings,
                 DeviceKeys.aesKey(vo.deviceSecret(), "printmail/spool/v1"), o.clock());
-        return new Device(settings, vault, accounts, sender, jobs, profiles);
+        return new Device(settings, vault, accounts, sender, jobs, profiles, cas);
     }
 
     /** The profile an account signs in and refreshes through, with the admin's tenant override. */
@@ -89,14 +94,22 @@ public final class Device implements AutoCloseable {
         return p.withMail(e.mail());
     }
 
-    /** JDK CAs plus the CA files the configured profiles name. */
-    static TlsTrust trustFor(DeviceSettings s, Function<String, DeviceProfile> profiles) {
-        List<Path> cas = new ArrayList<>();
+    /** JDK CAs, the CA certificates imported into the device, and the CA files the profiles name. */
+    static TlsTrust trustFor(DeviceSettings s, Function<String, DeviceProfile> profiles, DeviceTrustStore imported) {
+        List<java.security.cert.X509Certificate> cas = new ArrayList<>(imported.tlsTrust(java.util.Optional.empty())
+                .extraCas());
+        List<Path> files = new ArrayList<>();
         for (EmailServerSettings e : List.of(s.deviceMail(), s.faxServer())) {
-            profiles.apply(e.profile()).trustedCa().ifPresent(cas::add);
+            profiles.apply(e.profile()).trustedCa().ifPresent(files::add);
         }
-        return TlsTrust.withCaFiles(cas.stream().distinct().toList());
+        for (Path f : files.stream().distinct().toList()) {
+            cas.addAll(TlsTrust.readCertificates(f));
+        }
+        return TlsTrust.withExtraCas(cas);
     }
+
+    /** The device's imported CA certificates (Web Config's CA Certificate page). */
+    public DeviceTrustStore caCertificates() { return caCertificates; }
 
     public SettingsStore settings() { return settings; }
 
