@@ -1,7 +1,5 @@
 package org.printmail.jobs;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -169,11 +167,10 @@ final class Outbox implements JobService {
             sending.add(a);
         }
         StoredJob first = sending.get(0);
-        List<Path> plain = new ArrayList<>();
         try {
             DeviceSettings s = settings.current();
             SmtpAccount account = accounts.smtpAccount(first.type(), first.user(), s);
-            OutgoingMessage msg = message(sending, s, plain);
+            OutgoingMessage msg = message(sending, s);
             SendReport report = sender.send(account, msg);
             for (StoredJob j : sending) {
                 finished(j, report, sending.size());
@@ -183,12 +180,10 @@ final class Outbox implements JobService {
         } catch (RuntimeException e) {
             LOG.warn("Job {} attempt failed unexpectedly: {}", first.jobId(), e.getClass().getSimpleName());
             sending.forEach(j -> failedAttempt(j, JobCode.PROTOCOL_ERROR, e.getClass().getSimpleName()));
-        } finally {
-            plain.forEach(p -> p.toFile().delete());
         }
     }
 
-    private OutgoingMessage message(List<StoredJob> group, DeviceSettings s, List<Path> plain) {
+    private OutgoingMessage message(List<StoredJob> group, DeviceSettings s) {
         StoredJob j = group.get(0);
         return switch (j.type()) {
             case NOTIFICATION -> {
@@ -199,32 +194,23 @@ final class Outbox implements JobService {
                 }
                 yield group.size() == 1 ? JobMessages.alert(j, to) : JobMessages.digest(group, to);
             }
-            case FAX -> JobMessages.fax(j, s, attachments(j, plain));
-            case SCAN_TO_EMAIL -> JobMessages.scan(j, j.to(), attachments(j, plain));
+            case FAX -> JobMessages.fax(j, s, attachments(j));
+            case SCAN_TO_EMAIL -> JobMessages.scan(j, j.to(), attachments(j));
             case SCAN_TO_MY_EMAIL -> JobMessages.scan(j, List.of(accounts.accountName(j.type(), j.user())),
-                    attachments(j, plain));
+                    attachments(j));
         };
     }
 
-    /**
-     * The sender takes files; spooled data is decrypted into the owner-only work folder just for
-     * the send and removed right after, in constant memory.
-     */
-    private List<Attachment> attachments(StoredJob j, List<Path> plain) {
+    /** Spooled scan data is decrypted as the sender streams it: no plaintext copy ever touches the disk. */
+    private List<Attachment> attachments(StoredJob j) {
         List<Attachment> out = new ArrayList<>();
-        try {
-            Path work = Files.createDirectories(options.dataDir().resolve("work"));
-            for (StoredJob.SpooledFile f : j.files()) {
-                Path p = work.resolve(f.spoolName());
-                plain.add(p);
-                try (InputStream in = cipher.open(store.spoolFile(f.spoolName()), f.spoolName())) {
-                    Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-                out.add(new Attachment(p, f.name(), f.contentType()));
+        for (StoredJob.SpooledFile f : j.files()) {
+            Path spooled = store.spoolFile(f.spoolName());
+            if (!Files.isReadable(spooled)) {
+                throw new PrintmailException(JobCode.SETTINGS_INVALID, "spooled scan data for " + j.jobId()
+                        + " is missing");
             }
-        } catch (IOException e) {
-            throw new PrintmailException(JobCode.SETTINGS_INVALID, "spooled scan data for " + j.jobId()
-                    + " is unreadable (" + e.getMessage() + ")");
+            out.add(new Attachment(f.name(), f.contentType(), f.size(), () -> cipher.open(spooled, f.spoolName())));
         }
         return out;
     }

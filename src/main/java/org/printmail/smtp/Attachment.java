@@ -1,7 +1,37 @@
 package org.printmail.smtp;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A file attached by streaming from disk; never loaded whole into memory. */
-public record Attachment(Path file, String fileName, String contentType) {
+/**
+ * A file attached by streaming: the sender opens {@link #source()} each time it writes the part
+ * and never holds the content in memory.
+ *
+ * @param size the content's size in bytes (for the attached-file maximum and splitting)
+ */
+public record Attachment(String fileName, String contentType, long size, Source source) {
+
+    /** Opens a fresh stream of the content (a plain file, or decrypting spooled data). */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** An attachment read straight from a file, which must exist and be readable now. */
+    public Attachment(Path file, String fileName, String contentType) {
+        this(fileName, contentType, readableSize(file, fileName), () -> Files.newInputStream(file));
+    }
+
+    private static long readableSize(Path file, String name) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("attachment " + name + " is not a readable file");
+        }
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("attachment " + name + " cannot be read", e);
+        }
+    }
 }

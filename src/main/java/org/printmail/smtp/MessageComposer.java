@@ -142,13 +142,7 @@ final class MessageComposer {
                 : "<" + id.substring(0, at) + suffix + id.substring(at) + ">";
     }
 
-    private static long sizeOf(Attachment a) {
-        try {
-            return Files.size(a.file());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("attachment " + a.fileName() + " cannot be read", e);
-        }
-    }
+    private static long sizeOf(Attachment a) { return a.size(); }
 
     private static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
@@ -176,7 +170,7 @@ final class MessageComposer {
     /** Streams the file each time it is written; nothing is held in memory. */
     private record FileSource(Attachment a) implements DataSource {
         @Override
-        public InputStream getInputStream() throws IOException { return Files.newInputStream(a.file()); }
+        public InputStream getInputStream() throws IOException { return a.source().open(); }
 
         @Override
         public OutputStream getOutputStream() throws IOException {

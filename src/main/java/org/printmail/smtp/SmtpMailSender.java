@@ -158,10 +158,5 @@ public final class SmtpMailSender implements MailSender {
                 throw new SmtpFailure(JobCode.RECIPIENT_REJECTED, "not an email address: " + to, "", null);
             }
         }
-        for (Attachment a : m.attachments()) {
-            if (!Files.isRegularFile(a.file()) || !Files.isReadable(a.file())) {
-                throw new IllegalArgumentException("attachment " + a.fileName() + " is not a readable file");
-            }
-        }
     }
 }
