@@ -78,7 +78,9 @@ public final class Device implements AutoCloseable {
                 o.auth());
         DeviceTrustStore cas = DeviceTrustStore.open(o.dataDir().resolve("ca-certificates"), o.clock());
         // Read on every new connection, so a CA imported in Web Config applies without a restart.
-        MailSender sender = SmtpMailSender.create(() -> trustFor(settings.current(), profiles, cas), o.sender());
+        MailSender sender = SmtpMailSender.create(() -> trustFor(settings.current(), profiles, cas), o.sender())
+                .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
+                        () -> settings.current().splitLargeAttachments());
         JobService jobs = Jobs.start(o.jobs(), accounts, sender, settings,
                 DeviceKeys.aesKey(vo.deviceSecret(), "printmail/spool/v1"), o.clock());
         return new Device(settings, vault, accounts, sender, jobs, profiles, cas);

@@ -23,6 +23,8 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
                              long attachMaxBytes, boolean splitLargeAttachments,
                              boolean scanToMyEmailEnabled, Duration signInHold, Duration retryDeadline,
                              int jobLogSize) {
+    /** 25 MiB: with base64's growth a whole message stays under Exchange's common 35 MB limit. */
+    public static final long DEFAULT_ATTACH_MAX_BYTES = 25L * 1024 * 1024;
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
 
@@ -36,7 +38,7 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
     public static DeviceSettings defaults(DeviceProfile profile) {
         EmailServerSettings mail = new EmailServerSettings(AuthMethod.OAUTH2, profile.service(),
                 profile.name(), "", "", profile.mail());
-        return new DeviceSettings(mail, mail, "{number}@fax.example.com", Map.of(), 0, true, true,
+        return new DeviceSettings(mail, mail, "{number}@fax.example.com", Map.of(), DEFAULT_ATTACH_MAX_BYTES, true, true,
                 Duration.ofHours(24), Duration.ofHours(24), 500);
     }
 

@@ -33,8 +33,11 @@ public final class SmtpMailSender implements MailSender {
     private final Map<String, MailboxLane> lanes = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    private volatile Supplier<SenderOptions> attachmentPolicy;
+
     private SmtpMailSender(Supplier<TlsTrust> trust, SenderOptions options) {
         this.options = options;
+        this.attachmentPolicy = () -> options;
         this.trust = trust;
         this.writeTimeouts = writeTimeoutExecutor();
         this.factory = new TransportFactory(options.ehloName(), options.clock(), writeTimeouts);
@@ -72,6 +75,16 @@ public final class SmtpMailSender implements MailSender {
     }
 
     /**
+     * Takes Attached File Maximum Size and splitting from the device's current settings on every
+     * send, so a change in Web Config applies to the next job.
+     */
+    public SmtpMailSender withAttachmentLimits(java.util.function.LongSupplier maxBytes,
+                                               java.util.function.BooleanSupplier split) {
+        attachmentPolicy = () -> options.withAttachMaxBytes(maxBytes.getAsLong(), split.getAsBoolean());
+        return this;
+    }
+
+    /**
      * The warning every status view shows while Certificate Validation is off; empty when on.
      */
     public static Optional<String> securityWarning(MailServerSettings settings) {
@@ -87,8 +100,9 @@ public final class SmtpMailSender implements MailSender {
     public SendReport send(SmtpAccount account, OutgoingMessage message) {
         checkOpen();
         checkInput(message);
-        List<Part> parts = MessageComposer.plan(message.attachments(), options.attachMaxBytes(),
-                options.splitLargeAttachments());
+        SenderOptions limits = attachmentPolicy.get();
+        List<Part> parts = MessageComposer.plan(message.attachments(), limits.attachMaxBytes(),
+                limits.splitLargeAttachments());
         MailboxLane lane = lane(account);
         Map<String, RecipientFailure> rejected = new LinkedHashMap<>();
         List<String> accepted = null;

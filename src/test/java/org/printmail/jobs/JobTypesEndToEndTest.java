@@ -123,6 +123,25 @@ class JobTypesEndToEndTest {
     }
 
     @Test
+    void scanOverTheAttachedFileMaximumSizeIsSplitIntoNumberedMessagesOrRefusedWhenSplittingIsOff()
+            throws Exception {
+        rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        rig.device().settings().update(s -> s.withAttachmentLimit(200_000, true));
+        JobTicket split = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("a@contoso.example"),
+                "Big", "", List.of(PDF, JPEG)));
+        sendDue(rig);
+        assertTrue(logOf(rig, split.jobId()).message().contains("as 2 messages"), logOf(rig, split.jobId()).message());
+        assertTrue(rig.lab.mail().waitForIncoming(2, Duration.ofSeconds(5)));
+        assertEquals("Big (1/2)", rig.lab.mail().receivedMessages()[0].getSubject());
+        rig.device().settings().update(s -> s.withAttachmentLimit(200_000, false));
+        JobTicket refused = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("a@contoso.example"),
+                "Big", "", List.of(PDF, JPEG)));
+        sendDue(rig);
+        assertEquals(JobResult.FAILED, logOf(rig, refused.jobId()).result());
+        assertEquals(392, logOf(rig, refused.jobId()).code());
+    }
+
+    @Test
     void spooledScanIsEncryptedAtRestAndRemovedOnceDelivered() throws Exception {
         rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
         JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("a@contoso.example"), "s", "",
