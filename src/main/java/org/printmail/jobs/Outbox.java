@@ -49,6 +49,8 @@ final class Outbox implements JobService {
     private final Map<String, StoredJob> jobs = new ConcurrentHashMap<>();
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final Object wake = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean releaseRequested =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final JobIntake intake;
     private volatile boolean closed;
     private Thread worker;
@@ -138,7 +140,8 @@ final class Outbox implements JobService {
     public void addListener(JobListener listener) { listeners.add(listener); }
 
     /** Sends every job that is due now; the worker calls this, tests call it with a moved clock. */
-    void runDue() {
+    synchronized void runDue() {
+        releaseHeldNow();
         Instant now = clock.instant();
         List<StoredJob> due = jobs.values().stream()
                 .filter(j -> !j.state().isFinal() && j.state() != JobState.SENDING && !j.nextAttempt().isAfter(now))
@@ -286,11 +289,22 @@ final class Outbox implements JobService {
         remove(j);
     }
 
+    /**
+     * Called on the auth thread when an account can send again. Only the sending thread changes
+     * job states, so this just asks it to release held jobs on its next pass.
+     */
     private void releaseHeld() {
+        releaseRequested.set(true);
+        wakeWorker();
+    }
+
+    private void releaseHeldNow() {
+        if (!releaseRequested.getAndSet(false)) {
+            return;
+        }
         Instant now = clock.instant();
         jobs.values().stream().filter(j -> j.state() == JobState.HELD_FOR_SIGN_IN)
                 .forEach(j -> save(j.next(JobState.QUEUED, now, j.lastCode(), "sign-in restored")));
-        wakeWorker();
     }
 
     private List<String> alertRecipients(StoredJob j) {
