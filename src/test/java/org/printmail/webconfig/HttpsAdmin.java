@@ -54,7 +54,8 @@ final class HttpsAdmin {
         String boundary = "----webconfig-test-" + System.nanoTime();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
                 + csrf(path) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + field + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+                + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.writeBytes(head.getBytes(StandardCharsets.UTF_8));

@@ -187,7 +187,8 @@ class WebConfigBrowserTest {
         assertEquals(List.of(code), device.lab().identity().pendingUserCodes());
         assertEquals(device.lab().identity().deviceLoginUri().toString(),
                 chromium.driver.findElement(By.id("verification-link")).getAttribute("href"));
-        assertTrue(chromium.driver.findElement(By.cssSelector("svg#verification-qr path")).isDisplayed());
+        assertTrue(chromium.driver.findElement(By.cssSelector("svg#verification-qr path"))
+                .isDisplayed());
         assertTrue(chromium.driver.findElement(By.id("countdown")).getText().matches("1[0-5]:\\d\\d"));
 
         device.lab().identity().approve(code, LabUsers.ADMIN);

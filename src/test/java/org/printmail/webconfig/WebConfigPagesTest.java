@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.owasp.encoder.Encode;
 import org.printmail.auth.AccountState;
+import org.printmail.codes.JobCode;
 import org.printmail.config.AuthMethod;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailService;
@@ -22,6 +24,7 @@ import org.printmail.jobs.JobRequest;
 import org.printmail.jobs.JobTicket;
 import org.printmail.lab.LabFault;
 import org.printmail.lab.LabUsers;
+import org.printmail.lab.RevocationReason;
 import org.printmail.store.AccountId;
 
 /**
@@ -132,14 +135,13 @@ class WebConfigPagesTest {
         assertTrue(page.contains("<td>REFUSED</td><td>361</td>"), page);
 
         device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
-        device.lab().identity().revoke(LabUsers.ADMIN, org.printmail.lab.RevocationReason.PASSWORD_CHANGED);
+        device.lab().identity().revoke(LabUsers.ADMIN, RevocationReason.PASSWORD_CHANGED);
         device.clock.advance(Duration.ofHours(2)); // the next send needs a refresh
         device.device().jobs().submit(scan());
         device.rig.awaitState(AccountId.deviceMail(), AccountState.SIGN_IN_REQUIRED);
         page = admin.get("/status").body();
         assertTrue(page.contains("Network &gt; Email Server &gt; Basic: 370 "), page);
-        assertTrue(page.contains(org.owasp.encoder.Encode.forHtml(
-                org.printmail.codes.JobCode.SIGN_IN_REQUIRED.remedy())), page);
+        assertTrue(page.contains(Encode.forHtml(JobCode.SIGN_IN_REQUIRED.remedy())), page);
     }
 
     private static JobRequest.ScanToEmail scan() {
@@ -165,8 +167,8 @@ class WebConfigPagesTest {
         String page = awaitPage(path, "): SENT");
         assertTrue(page.contains("class=\"test-message-status info\""), page);
         String log = admin.get("/job-log").body();
-        assertTrue(log.contains("<td>Scan to Email</td><td>" + LabUsers.ADMIN + "</td><td>1</td><td>SENT</td>"),
-                log);
+        assertTrue(log.contains("<td>Scan to Email</td><td>" + LabUsers.ADMIN
+                + "</td><td>1</td><td>SENT</td>"), log);
     }
 
     /** The page once it contains the text: the outbox worker sends on its own thread. */
@@ -215,7 +217,8 @@ class WebConfigPagesTest {
         assertEquals(AccountState.NOT_SIGNED_IN,
                 device.device().accounts().status(AccountId.deviceMail()).state());
         String json = admin.get("/api/signin-status?account=FAX_SERVER").body();
-        assertTrue(json.startsWith("{\"state\":\"SIGN_IN_PENDING\",\"code\":"), json);
+        assertEquals("{\"state\":\"SIGN_IN_PENDING\",\"code\":" + device.device().accounts()
+                .status(AccountId.faxServer()).code().number() + "}", json);
         String code = device.lab().identity().pendingUserCodes().get(0);
         device.lab().identity().approve(code, LabUsers.ADMIN);
         device.rig.awaitState(AccountId.faxServer(), AccountState.SIGNED_IN);

@@ -98,7 +98,8 @@ final class WebConfigRig implements AutoCloseable {
         IdentitySettings id = outlook.identity();
         outlook = new DeviceProfile(outlook.name(), outlook.service(),
                 new IdentitySettings(labProfile.identity().authorityBase(), id.tenant(),
-                        labProfile.identity().clientId(), id.scopes(), labProfile.identity().httpTimeout()),
+                        labProfile.identity().clientId(), id.scopes(),
+                        labProfile.identity().httpTimeout()),
                 labProfile.mail(), labProfile.trustedCa());
         return Map.of(EmailService.EXCHANGE_ONLINE, labProfile, EmailService.OUTLOOK_COM, outlook);
     }
