@@ -1,19 +1,23 @@
 package org.printmail.webconfig;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.printmail.codes.PrintmailException;
+import org.printmail.trust.DeviceTrustStore;
+import org.printmail.trust.DeviceTrustStore.ImportedCa;
+import org.printmail.trust.TlsTrust;
 
-/** Network Security > CA Certificate: import (PEM or DER), list with subject and expiry, delete. */
+/**
+ * Network Security > CA Certificate: import (PEM or DER), list with subject, issuer, expiry and
+ * fingerprint, delete. It works on the device's one CA store, the one the SMTP sender reads on
+ * every new connection.
+ */
 final class CaCertificatePage {
     static final String PATH = "/network-security/ca-certificate";
+    /** A device keeps a handful; the cap stops an upload loop from filling flash. */
+    static final int MAX_CERTIFICATES = 64;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -38,14 +42,21 @@ final class CaCertificatePage {
                     "PEM (.pem, .crt) or DER (.der, .cer)."));
             return Response.redirect(PATH);
         }
+        DeviceTrustStore store = backend.caCertificates();
         try {
-            List<X509Certificate> added = backend.caCertificates().importCertificates(file);
+            if (store.list().size() + TlsTrust.parseCertificates(file).size() > MAX_CERTIFICATES) {
+                r.session().flash(Notice.error("CA certificate: at most " + MAX_CERTIFICATES
+                        + " certificates.", "Delete CA certificates that are no longer used first."));
+                return Response.redirect(PATH);
+            }
+            List<ImportedCa> added = store.importCertificates(file);
             r.session().flash(Notice.info("Imported " + added.size()
                     + (added.size() == 1 ? " certificate: " : " certificates: ")
-                    + added.get(0).getSubjectX500Principal().getName()));
+                    + added.get(0).subject()));
         } catch (PrintmailException e) {
-            r.session().flash(Notice.error(e.detail(),
-                    "Export the CA certificate as PEM or DER and import it again."));
+            r.session().flash(Notice.error(e.code().number() + " " + e.detail(),
+                    "Import the certificate of the CA that issued the email server's certificate,"
+                            + " as PEM or DER."));
         }
         return Response.redirect(PATH);
     }
@@ -59,30 +70,28 @@ final class CaCertificatePage {
     }
 
     private Response render(Request r) {
-        List<X509Certificate> certs = backend.caCertificates().list();
+        List<ImportedCa> certs = backend.caCertificates().list();
         return layout.page(r, "Network Security > CA Certificate", h -> {
-            h.el("p", "CA certificates the device trusts in addition to its built-in ones, for the email server"
-                    + " and the sign-in service.");
+            h.el("p", "CA certificates the device trusts in addition to its built-in ones, for the"
+                    + " email server. An import applies to the next connection.");
             h.open("table", "class", "list", "id", "ca-list");
-            h.open("tr").el("th", "Subject").el("th", "Issuer").el("th", "Expires").el("th",
-                    "SHA-256").el("th", "")
-                    .close("tr");
+            h.open("tr").el("th", "Subject").el("th", "Issuer").el("th", "Expires")
+                    .el("th", "SHA-256 fingerprint").el("th", "").close("tr");
             if (certs.isEmpty()) {
                 h.open("tr").el("td", "No CA certificates imported.", "colspan", "5").close("tr");
             }
-            for (X509Certificate c : certs) {
-                String fp = fingerprint(c);
-                boolean expired = c.getNotAfter().toInstant().isBefore(backend.clock().instant());
+            for (ImportedCa c : certs) {
+                boolean expired = c.notAfter().isBefore(backend.clock().instant());
                 h.open("tr", "class", expired ? "fail" : null);
-                h.el("td", c.getSubjectX500Principal().getName(), "class", "subject");
-                h.el("td", c.getIssuerX500Principal().getName());
-                h.el("td", DATE.format(c.getNotAfter().toInstant())
-                        + (expired ? " (expired)" : ""));
-                h.el("td", fp.substring(0, 16) + "...", "title", fp);
+                h.el("td", c.subject(), "class", "subject");
+                h.el("td", c.issuer(), "class", "issuer");
+                h.el("td", DATE.format(c.notAfter()) + (expired ? " (expired)" : ""), "class",
+                        "expires");
+                h.el("td", c.sha256(), "class", "fingerprint");
                 h.open("td");
-                Layout.form(h, r.session(), PATH + "/delete", "delete-" + fp.substring(0, 16),
+                Layout.form(h, r.session(), PATH + "/delete", "delete-" + c.sha256().substring(0, 16),
                         f -> {
-                    f.empty("input", "type", "hidden", "name", "fingerprint", "value", fp);
+                    f.empty("input", "type", "hidden", "name", "fingerprint", "value", c.sha256());
                     f.el("button", "Delete", "type", "submit", "class", "delete-button");
                 });
                 h.close("td").close("tr");
@@ -90,8 +99,7 @@ final class CaCertificatePage {
             h.close("table");
             h.el("h2", "Import");
             h.open("form", "method", "post", "action", PATH + "/import", "enctype",
-                    "multipart/form-data",
-                    "id", "ca-import-form");
+                    "multipart/form-data", "id", "ca-import-form");
             Layout.csrf(h, r.session());
             h.el("label", "Certificate file (PEM or DER)", "for", "certificate");
             h.empty("input", "type", "file", "name", "certificate", "id", "certificate",
@@ -99,13 +107,5 @@ final class CaCertificatePage {
             h.el("button", "Import", "type", "submit", "id", "import-button");
             h.close("form");
         });
-    }
-
-    static String fingerprint(X509Certificate c) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("cannot fingerprint a certificate", e);
-        }
     }
 }

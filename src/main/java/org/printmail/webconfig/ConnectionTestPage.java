@@ -9,6 +9,11 @@ import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.jobs.JobLogEntry;
+import org.printmail.jobs.JobRequest;
+import org.printmail.jobs.JobTicket;
+import org.printmail.jobs.JobView;
+import org.printmail.jobs.Preflight;
 import org.printmail.smtp.ConnectionTestStep;
 import org.printmail.smtp.OutgoingMessage;
 import org.printmail.smtp.SendReport;
@@ -18,9 +23,13 @@ import org.printmail.smtp.TokenSource;
 /**
  * Email Server > Connection Test: DNS, TCP, TLS and certificate, EHLO/STARTTLS, token, AUTH
  * XOAUTH2 and MAIL FROM with the saved settings (no message sent), each step passed or failed
- * with its remedy; and a test message to an address the administrator gives.
+ * with its remedy; and a test message to an address the administrator gives (for the device
+ * mailbox a job, so it shows in the Job Log).
  */
 final class ConnectionTestPage {
+    private static final String TEST_BODY =
+            "This test message was sent by the device's Web Config to check its email settings.";
+
     private final Layout layout;
     private final WebConfigBackend backend;
     private final StatusBoard board;
@@ -48,6 +57,8 @@ final class ConnectionTestPage {
         return Response.redirect(a.connectionTestPath());
     }
 
+    private static String testJobKey(MailAccount a) { return "test-message:" + a.name(); }
+
     private Response send(Request r, MailAccount a) {
         String to = r.form().get("recipient");
         if (!DeviceSettings.isAddress(to)) {
@@ -55,10 +66,26 @@ final class ConnectionTestPage {
                     "Enter one address, e.g. name@example.com.");
             return render(r, a, to, Optional.of(bad)).withStatus(400);
         }
+        String subject = "Test message from " + a.title();
+        if (a == MailAccount.DEVICE) {
+            // Through the job system like any scan, so it is retried, held and logged in the Job Log.
+            JobTicket t = backend.jobs().submit(new JobRequest.ScanToEmail(List.of(to), subject,
+                    TEST_BODY, List.of()));
+            if (t.accepted()) {
+                r.session().state(testJobKey(a), t.jobId());
+                r.session().flash(Notice.info("The test message to " + to + " was queued as job "
+                        + t.jobId() + "; its result shows below and in the Job Log."));
+            } else {
+                Preflight p = t.preflight();
+                r.session().flash(Notice.error(p.code().number() + " " + p.code().title() + ". "
+                        + p.message(), p.remedy()));
+            }
+            return Response.redirect(a.connectionTestPath());
+        }
+        // The fax server's account has no job type that mails an arbitrary address: send directly.
         try {
             OutgoingMessage m = new OutgoingMessage(UUID.randomUUID().toString(), List.of(to),
-                    "Test message from " + a.title(),
-                    "This test message was sent by the device's Web Config to check its email settings.", List.of());
+                    subject, TEST_BODY, List.of());
             SendReport report = backend.mail().send(smtpAccount(a), m);
             r.session().flash(report.accepted().isEmpty()
                     ? Notice.error("The server refused the recipient " + to + ".",
@@ -70,6 +97,30 @@ final class ConnectionTestPage {
                     + e.detail(), e.remedy()));
         }
         return Response.redirect(a.connectionTestPath());
+    }
+
+    /** Where the last test message of this session is: in the outbox, or its Job Log line. */
+    private Optional<Notice> testJobStatus(Request r, MailAccount a) {
+        Optional<String> id = r.session().state(testJobKey(a));
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JobLogEntry e : backend.jobs().jobLog()) {
+            if (e.jobId().equals(id.get())) {
+                String text = "Test message (job " + e.jobId() + "): " + e.result()
+                        + (e.code() == 0 ? "" : " (" + e.code() + ")")
+                        + (e.message().isEmpty() ? "" : ". " + e.message());
+                return Optional.of(e.code() == 0 ? Notice.info(text) : Notice.error(text, e.remedy()));
+            }
+        }
+        for (JobView v : backend.jobs().outbox()) {
+            if (v.jobId().equals(id.get())) {
+                return Optional.of(Notice.warning("Test message (job " + v.jobId() + "): "
+                        + v.state() + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
+                        + v.lastMessage()), "Reload the page to see the result."));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The account as the SMTP layer needs it, with tokens fetched from the auth facade when used. */
@@ -100,6 +151,7 @@ final class ConnectionTestPage {
                             "run-test-button"));
             steps.ifPresent(list -> results(h, list));
             h.el("h2", "Send a test message");
+            testJobStatus(r, a).ifPresent(n -> Layout.notice(h, n, "test-message-status"));
             Layout.form(h, r.session(), a.connectionTestPath() + "/send", "test-mail-form", f -> {
                 f.el("label", "Recipient", "for", "test-recipient");
                 f.empty("input", "type", "text", "name", "recipient", "id", "test-recipient",

@@ -345,7 +345,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         private boolean closeAfterMessage;
         private java.util.function.IntFunction<String> mailReplies = n -> null;
 
-        Builder keystore(String fixture) {
+        public Builder keystore(String fixture) {
             keystore = SmtpFixtures.keystore(fixture);
             return this;
         }

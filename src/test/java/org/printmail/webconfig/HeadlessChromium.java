@@ -78,9 +78,9 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** base64(SHA-256(SubjectPublicKeyInfo)) of the TEST-ONLY localhost certificate. */
     private static String testKeySpkiHash() {
-        try (InputStream in = Files.newInputStream(PageFixture.KEYSTORE)) {
+        try (InputStream in = Files.newInputStream(WebConfigRig.KEYSTORE)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, PageFixture.KEYSTORE_PASSWORD.toCharArray());
+            ks.load(in, WebConfigRig.KEYSTORE_PASSWORD.toCharArray());
             Certificate cert = ks.getCertificate(ks.aliases().nextElement());
             byte[] spki = cert.getPublicKey().getEncoded();
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class HttpsAdmin {
     HttpsAdmin(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
-                .sslContext(TlsTrust.withCaFiles(List.of(Path.of("test-fixtures/tls/test-ca.pem"))).sslContext())
+                .sslContext(TlsTrust.withCaFiles(List.of(WebConfigRig.TEST_CA)).sslContext())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -47,6 +46,24 @@ final class HttpsAdmin {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A multipart/form-data upload of one file, with the CSRF token of the form at {@code path}. */
+    HttpResponse<String> upload(String path, String action, String field, String fileName,
+                                byte[] content) throws IOException, InterruptedException {
+        String boundary = "----webconfig-test-" + System.nanoTime();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                + csrf(path) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(tail);
+        return send(HttpRequest.newBuilder(base.resolve(action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {

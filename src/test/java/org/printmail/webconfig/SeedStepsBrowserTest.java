@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,6 @@ import org.printmail.cli.Device;
 import org.printmail.cli.LabServices;
 import org.printmail.codes.JobCode;
 import org.printmail.config.AuthMethod;
-import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
 import org.printmail.config.ProfileLoader;
 import org.printmail.lab.LabIdentityOptions;
@@ -54,13 +52,13 @@ class SeedStepsBrowserTest {
     static void start() throws Exception {
         data = Files.createTempDirectory("webconfig-e2e");
         Clock clock = Clock.systemUTC();
-        LabIdentityOptions idp = LabIdentityOptions.defaults(PageFixture.ROOT, clock).withPort(0)
+        LabIdentityOptions idp = LabIdentityOptions.defaults(WebConfigRig.ROOT, clock).withPort(0)
                 .withPollInterval(Duration.ofSeconds(1));
-        lab = LabServices.start(PageFixture.ROOT, idp, 0, clock);
+        lab = LabServices.start(WebConfigRig.ROOT, idp, 0, clock);
         device = Device.start(Device.Options.defaults(data.resolve("device"), clock),
-                name -> name.equals("lab") ? lab.profile() : ProfileLoader.load(PageFixture.ROOT,
+                name -> name.equals("lab") ? lab.profile() : ProfileLoader.load(WebConfigRig.ROOT,
                         name), lab.profile());
-        web = WebConfigServer.start(PageFixture.options(data), backend(lab.profile(), device, data,
+        web = WebConfigServer.start(WebConfigRig.options(data), WebConfigRig.backend(device, lab,
                 clock));
         base = web.baseUri().toString();
         chromium = HeadlessChromium.start();
@@ -93,7 +91,7 @@ class SeedStepsBrowserTest {
         chromium.driver.get(base);
         chromium.waitFor(By.id("password"));
         chromium.screenshot("01-login");
-        chromium.type(By.id("password"), PageFixture.ADMIN_PASSWORD);
+        chromium.type(By.id("password"), WebConfigRig.ADMIN_PASSWORD);
         chromium.click(By.id("login-button"));
 
         // 3-5. Network > Email Server > Basic: OAuth2, Microsoft Exchange Online.
@@ -168,12 +166,15 @@ class SeedStepsBrowserTest {
         chromium.screenshot("08-connection-test");
         assertEquals(0, lab.mail().receivedMessages().length, "the connection test sends nothing");
 
-        // A test message that arrives at the lab mail server.
+        // A test message, sent as a job, that arrives at the lab mail server.
         chromium.type(By.id("test-recipient"), RECIPIENT);
         chromium.click(By.id("send-test-button"));
-        assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("accepted"));
-        chromium.screenshot("09-test-message-sent");
+        assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("queued"));
         assertTrue(lab.mail().waitForIncoming(1, Duration.ofSeconds(10)));
+        chromium.driver.navigate().refresh();
+        chromium.waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".test-message-status"), "SENT"));
+        chromium.screenshot("09-test-message-sent");
         MimeMessage got = lab.mail().receivedMessages()[0];
         assertEquals(RECIPIENT, got.getAllRecipients()[0].toString());
         assertTrue(got.getSubject().startsWith("Test message from"));
@@ -197,7 +198,7 @@ class SeedStepsBrowserTest {
         lab.identity().setOrganizationConsent(false);
         lab.identity().addUser(FAX_ADMIN, FAX_ADMIN_PASSWORD, true);
         chromium.driver.manage().deleteAllCookies();
-        chromium.logIn(base, PageFixture.ADMIN_PASSWORD);
+        chromium.logIn(base, WebConfigRig.ADMIN_PASSWORD);
         chromium.click(By.linkText("Fax > Fax Server > Email Server Settings"));
         new Select(chromium.waitFor(By.id("authMethod"))).selectByVisibleText("OAuth2");
         chromium.click(By.id("sign-in-button"));
@@ -238,14 +239,5 @@ class SeedStepsBrowserTest {
         }
         assertEquals(AccountState.NOT_SIGNED_IN,
                 device.accounts().status(AccountId.faxServer()).state());
-    }
-
-    private static WebConfigBackend backend(DeviceProfile labProfile, Device device, Path data,
-            Clock clock) {
-        // The lab stands in for Microsoft Exchange Online, so the seed's choice works unchanged.
-        return new WebConfigBackend(device.accounts(), device.jobs(), device.sender(),
-                device.settings(),
-                CaCertificateFolder.open(data.resolve("ca-certificates")),
-                Map.of(EmailService.EXCHANGE_ONLINE, labProfile), clock);
     }
 }

@@ -2,51 +2,59 @@ package org.printmail.webconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.printmail.auth.AccountState;
 import org.printmail.codes.JobCode;
+import org.printmail.config.EmailServerSettings;
 import org.printmail.jobs.JobLogEntry;
-import org.printmail.jobs.JobResult;
-import org.printmail.jobs.JobType;
-import org.printmail.smtp.ConnectionTestStep;
+import org.printmail.jobs.JobRequest;
+import org.printmail.jobs.JobTicket;
+import org.printmail.lab.LabUsers;
+import org.printmail.lab.RevocationReason;
+import org.printmail.smtp.ScriptedSmtpServer;
 import org.printmail.store.AccountId;
 
 /**
- * Web Config in a real headless Chromium: injected markup stays text, and the Sign In page moves
- * on by itself (code, link, QR, countdown; signed in; declined; blocked; expired code).
+ * Web Config in a real headless Chromium in front of the real device and lab: injected markup
+ * stays text, whether typed into a form or arriving from elsewhere (an account name from the
+ * identity platform, an email server's reply, the job log), and the Sign In page moves on by
+ * itself as the lab's identity platform answers (code, link, QR, countdown; signed in;
+ * declined; blocked; expired code).
  */
 class WebConfigBrowserTest {
     static final String PAYLOAD = "\"><script>window.__xss=1</script><img src=x onerror=window.__xss=1>";
+    /**
+     * A lab user whose name is markup, handed to the device as the account name by the identity
+     * platform. No spaces ({@code <img/src=x/onerror=...>}): the device only takes names without.
+     */
+    static final String PAYLOAD_USER =
+            "\"><script>window.__xss=1</script><img/src=x/onerror=window.__xss=1>@contoso.example";
 
-    private static PageFixture device;
+    private static WebConfigRig device;
     private static HeadlessChromium chromium;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        device = new PageFixture();
+        device = new WebConfigRig();
         base = device.server.baseUri().toString();
         chromium = HeadlessChromium.start();
-        chromium.logIn(base, PageFixture.ADMIN_PASSWORD);
-        try {
-            chromium.waitFor(By.id("account-status"));
-        } catch (RuntimeException e) {
-            System.err.println("DEBUG " + chromium.driver.getCurrentUrl() + "\n"
-                    + chromium.driver.getPageSource());
-            throw e;
-        }
+        chromium.logIn(base, WebConfigRig.ADMIN_PASSWORD);
+        chromium.waitFor(By.id("account-status"));
     }
 
     @AfterAll
@@ -55,6 +63,13 @@ class WebConfigBrowserTest {
             chromium.close();
         }
         device.close();
+    }
+
+    @AfterEach
+    void signOut() {
+        for (AccountId id : List.of(AccountId.deviceMail(), AccountId.faxServer())) {
+            device.device().accounts().signOut(id);
+        }
     }
 
     @Test
@@ -79,7 +94,8 @@ class WebConfigBrowserTest {
         chromium.type(By.id("PAPER_OUT"), PAYLOAD);
         chromium.type(By.id("TONER_LOW"), PAYLOAD);
         chromium.click(By.id("ok-button"));
-        assertTrue(chromium.waitFor(By.cssSelector(".error-summary")).getText().contains("<script>window.__xss=1</script>"));
+        assertTrue(chromium.waitFor(By.cssSelector(".error-summary")).getText()
+                .contains("<script>window.__xss=1</script>"));
         assertEquals(PAYLOAD,
                 chromium.driver.findElement(By.id("TONER_LOW")).getAttribute("value"));
         assertFalse(chromium.scriptRan(), "script ran on Email Notifications page");
@@ -94,104 +110,166 @@ class WebConfigBrowserTest {
 
         // An uploaded file that is not a certificate.
         Path evil = Files.createTempFile("evil", ".pem");
-        Files.writeString(evil, PAYLOAD);
-        chromium.driver.get(base + "network-security/ca-certificate");
-        chromium.driver.findElement(By.id("certificate")).sendKeys(evil.toString());
-        chromium.click(By.id("import-button"));
-        assertTrue(chromium.waitFor(By.cssSelector(".flash.error")).getText().contains("not a PEM or DER"));
-        assertFalse(chromium.scriptRan(), "script ran on CA Certificate page");
-        Files.delete(evil);
+        try {
+            Files.writeString(evil, PAYLOAD);
+            chromium.driver.get(base + "network-security/ca-certificate");
+            chromium.driver.findElement(By.id("certificate")).sendKeys(evil.toString());
+            chromium.click(By.id("import-button"));
+            assertTrue(chromium.waitFor(By.cssSelector(".flash.error")).getText()
+                    .contains("not a PEM or DER"));
+            assertFalse(chromium.scriptRan(), "script ran on CA Certificate page");
+        } finally {
+            Files.delete(evil);
+        }
+    }
 
-        // Data from elsewhere: a job log entry, a connection test step, an account name.
-        device.jobs.log.add(new JobLogEntry("job-1", JobType.SCAN_TO_EMAIL,
-                Instant.parse("2025-03-01T08:00:00Z"),
-                PAYLOAD, 1, JobResult.FAILED, 387, PAYLOAD, PAYLOAD));
-        chromium.driver.get(base + "job-log");
-        assertTrue(chromium.waitFor(By.id("job-log")).getText().contains(PAYLOAD));
-        assertFalse(chromium.scriptRan(), "script ran on Job Log page");
+    @Test
+    void markupArrivingFromAnEmailServersReplyIsShownAsTextAndNeverRuns() throws Exception {
+        device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        EmailServerSettings saved = device.device().settings().current().deviceMail();
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.script()
+                .mailReplies(n -> "550 5.7.60 " + PAYLOAD).start()) {
+            device.device().settings().update(s -> s.withDeviceMail(
+                    saved.withMail(saved.mail().withHost("localhost").withPort(server.port()))));
+            chromium.driver.get(base + "network/email-server/connection-test");
+            chromium.click(By.id("run-test-button"));
+            String results = chromium.waitFor(By.id("connection-test-results")).getText();
+            assertTrue(results.contains("Failed") && results.contains(PAYLOAD), results);
+            assertFalse(chromium.scriptRan(), "script ran on Connection Test results");
+        } finally {
+            device.device().settings().update(s -> s.withDeviceMail(saved));
+        }
+    }
 
-        device.mail.steps = List.of(new ConnectionTestStep(PAYLOAD, false,
-                JobCode.SERVER_UNREACHABLE, PAYLOAD));
-        chromium.driver.get(base + "network/email-server/connection-test");
-        chromium.click(By.id("run-test-button"));
-        assertTrue(chromium.waitFor(By.id("connection-test-results")).getText().contains(PAYLOAD));
-        assertFalse(chromium.scriptRan(), "script ran on Connection Test results");
+    @Test
+    void markupArrivingAsTheAccountNameAndInTheJobLogIsShownAsTextAndNeverRuns() throws Exception {
+        device.lab().identity().addUser(PAYLOAD_USER, "payload-TEST-ONLY-1", true);
+        device.rig.signIn(AccountId.faxServer(), PAYLOAD_USER);
+        device.rig.signIn(AccountId.deviceMail(), PAYLOAD_USER);
+        assertEquals(PAYLOAD_USER,
+                device.device().accounts().status(AccountId.deviceMail()).accountName());
 
-        device.accounts.completeSignIn(AccountId.faxServer(), PAYLOAD);
         chromium.driver.get(base + "status");
-        assertTrue(chromium.waitFor(By.id("account-status")).getText().contains(PAYLOAD));
+        assertTrue(chromium.waitFor(By.id("account-status")).getText().contains(PAYLOAD_USER));
         chromium.driver.get(base + "fax/email-server");
-        assertEquals(PAYLOAD, chromium.waitFor(By.id("authenticated-account")).getText());
+        assertEquals(PAYLOAD_USER, chromium.waitFor(By.id("authenticated-account")).getText());
         assertFalse(chromium.scriptRan(), "script ran on Fax Server page");
-        device.accounts.signOut(AccountId.faxServer());
+
+        // A real job from that account: its log line carries the account name. The name is no
+        // usable From address, so the send fails and is retried until the retry deadline.
+        JobTicket t = device.device().jobs().submit(new JobRequest.ScanToEmail(
+                List.of("reception@contoso.example"), "Scan", "", List.of()));
+        assertTrue(t.accepted());
+        device.clock.advance(Duration.ofHours(25));
+        assertEquals(PAYLOAD_USER, awaitLogged(t.jobId()).account());
+        chromium.driver.get(base + "job-log");
+        assertTrue(chromium.waitFor(By.id("job-log")).getText().contains(PAYLOAD_USER));
+        assertFalse(chromium.scriptRan(), "script ran on Job Log page");
+    }
+
+    private static JobLogEntry awaitLogged(String jobId) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end) {
+            for (JobLogEntry e : device.device().jobs().jobLog()) {
+                if (e.jobId().equals(jobId)) {
+                    return e;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + jobId + " was not logged: " + device.device().jobs().outbox());
     }
 
     @Test
     void signInPageShowsCodeLinkQrAndCountdownThenTurnsSignedInByItself() throws Exception {
-        chromium.driver.get(base + "network/email-server");
-        chromium.click(By.id("sign-in-button"));
-        chromium.click(By.id("sign-in-with-microsoft"));
-        assertEquals("HX7Q-K2PL", chromium.waitFor(By.id("user-code")).getText());
-        assertEquals("https://localhost:1/devicelogin",
+        openSignIn();
+        String code = chromium.waitFor(By.id("user-code")).getText();
+        assertEquals(List.of(code), device.lab().identity().pendingUserCodes());
+        assertEquals(device.lab().identity().deviceLoginUri().toString(),
                 chromium.driver.findElement(By.id("verification-link")).getAttribute("href"));
-        assertTrue(chromium.driver.findElement(By.cssSelector("svg#verification-qr path")).isDisplayed());
-        assertTrue(chromium.driver.findElement(By.id("countdown")).getText().matches("1[45]:\\d\\d"));
+        assertTrue(chromium.driver.findElement(By.cssSelector("svg#verification-qr path"))
+                .isDisplayed());
+        assertTrue(chromium.driver.findElement(By.id("countdown")).getText().matches("1[0-5]:\\d\\d"));
 
-        device.accounts.completeSignIn(AccountId.deviceMail(), "printer@contoso.example");
+        device.lab().identity().approve(code, LabUsers.ADMIN);
         chromium.waitUpTo(10).until(ExpectedConditions.textToBe(By.id("sign-in-state"),
                 "Signed in"));
-        assertEquals("printer@contoso.example",
+        assertEquals(LabUsers.ADMIN,
                 chromium.driver.findElement(By.id("signed-in-account")).getText());
         chromium.click(By.id("close-button"));
         assertEquals("Signed in", chromium.waitFor(By.id("current-status")).getText());
-        device.accounts.signOut(AccountId.deviceMail());
     }
 
     @Test
     void declinedAndPolicyBlockedSignInsShowTheirRemedy() {
-        for (JobCode outcome : List.of(JobCode.SIGN_IN_DECLINED,
-                JobCode.SIGN_IN_BLOCKED_BY_POLICY)) {
-            chromium.driver.get(base + "network/email-server/sign-in");
-            chromium.click(By.id("sign-in-with-microsoft"));
-            chromium.waitFor(By.id("user-code"));
-            device.accounts.endSignIn(AccountId.deviceMail(), outcome);
-            WebElement remedy = chromium.waitUpTo(10).until(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.error .remedy")));
-            assertEquals(outcome.remedy(), remedy.getText());
+        openSignIn();
+        device.lab().identity().decline(chromium.waitFor(By.id("user-code")).getText());
+        assertEquals(JobCode.SIGN_IN_DECLINED.remedy(), awaitRemedy());
+
+        device.lab().identity().failDeviceCodeFlow(RevocationReason.BLOCKED_BY_CONDITIONAL_ACCESS);
+        try {
+            openSignIn();
+            assertEquals(JobCode.SIGN_IN_BLOCKED_BY_POLICY.remedy(), awaitRemedy());
+            assertTrue(chromium.driver.findElement(By.cssSelector(".flash.error")).getText()
+                    .contains("371"));
+        } finally {
+            device.lab().identity().failDeviceCodeFlow(null);
         }
-        assertTrue(chromium.driver.findElement(By.cssSelector(".flash.error")).getText().contains("Conditional Access"));
+    }
+
+    /** Email Server > Basic > Sign In > Sign in with Microsoft, with the form's Email service. */
+    private static void openSignIn() {
+        chromium.driver.get(base + "network/email-server");
+        chromium.click(By.id("sign-in-button"));
+        chromium.click(By.id("sign-in-with-microsoft"));
+    }
+
+    private static String awaitRemedy() {
+        return chromium.waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".flash.error .remedy"))).getText();
     }
 
     @Test
-    void caCertificateIsImportedListedWithSubjectAndExpiryAndDeleted() throws Exception {
+    void caCertificateIsImportedListedWithSubjectIssuerExpiryAndFingerprintAndDeleted()
+            throws Exception {
         chromium.driver.get(base + "network/email-server");
         chromium.click(By.id("ca-certificate-link"));
-        chromium.waitFor(By.id("certificate")).sendKeys(CaCertificateFolderTest.TEST_CA.toString());
+        chromium.waitFor(By.id("certificate")).sendKeys(WebConfigRig.TEST_CA.toString());
         chromium.click(By.id("import-button"));
-        assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("TEST-ONLY Lab CA"));
-        String list = chromium.driver.findElement(By.id("ca-list")).getText();
-        assertTrue(list.contains("CN=printmail TEST-ONLY Lab CA")
-                && list.matches("(?s).*20\\d\\d-\\d\\d-\\d\\d.*"), list);
-        assertEquals(1, device.cas.list().size());
+        assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText()
+                .contains("TEST-ONLY Lab CA"));
+        var imported = device.device().caCertificates().list();
+        assertEquals(1, imported.size());
+        WebElement row = chromium.driver.findElement(By.cssSelector("#ca-list td.subject"))
+                .findElement(By.xpath(".."));
+        String subject = imported.get(0).subject();
+        assertTrue(subject.contains("CN=printmail TEST-ONLY Lab CA"), subject);
+        assertEquals(subject, row.findElement(By.cssSelector("td.subject")).getText());
+        assertEquals(subject, row.findElement(By.cssSelector("td.issuer")).getText(),
+                "self-signed: the issuer is the subject");
+        assertTrue(row.findElement(By.cssSelector("td.expires")).getText().startsWith("2046-11-23"));
+        assertEquals(imported.get(0).sha256(),
+                row.findElement(By.cssSelector("td.fingerprint")).getText());
         chromium.screenshot("ca-certificate");
         chromium.click(By.cssSelector(".delete-button"));
         assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("deleted"));
-        assertEquals(0, device.cas.list().size());
+        assertEquals(0, device.device().caCertificates().list().size());
     }
 
     @Test
     void expiredCodeOffersANewOne() {
-        device.accounts.codeLifetime = Duration.ofMinutes(5); // shorter than the session's idle timeout
-        chromium.driver.get(base + "network/email-server/sign-in");
-        chromium.click(By.id("sign-in-with-microsoft"));
-        chromium.waitFor(By.id("user-code"));
-        device.clock.advance(Duration.ofMinutes(6));
-        chromium.driver.navigate().refresh();
-        WebElement again = chromium.waitFor(By.id("sign-in-with-microsoft"));
-        assertEquals("Get a new code", again.getText());
+        openSignIn();
+        String first = chromium.waitFor(By.id("user-code")).getText();
+        device.clock.advance(Duration.ofMinutes(16)); // nobody entered it: the code runs out
+        // The page's script sees the state change and reloads by itself.
+        chromium.waitUpTo(15).until(ExpectedConditions.textToBe(By.id("sign-in-with-microsoft"),
+                "Get a new code"));
+        WebElement again = chromium.driver.findElement(By.id("sign-in-with-microsoft"));
+        assertEquals(AccountState.NOT_SIGNED_IN,
+                device.device().accounts().status(AccountId.deviceMail()).state());
         again.click();
-        assertEquals("HX7Q-K2PL", chromium.waitFor(By.id("user-code")).getText());
-        device.accounts.cancelSignIn(AccountId.deviceMail());
-        device.accounts.codeLifetime = Duration.ofMinutes(15);
+        String second = chromium.waitFor(By.id("user-code")).getText();
+        assertNotEquals(first, second);
+        device.device().accounts().cancelSignIn(AccountId.deviceMail());
     }
 }

@@ -22,9 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.printmail.auth.AccountState;
+import org.printmail.lab.LabUsers;
 import org.printmail.store.AccountId;
+import org.printmail.store.AccountRecord;
 
-/** Log-in, sessions, CSRF, lockout, headers and secrets, over real HTTPS. */
+/**
+ * Log-in, sessions, CSRF, lockout, headers and secrets, over real HTTPS in front of the real
+ * device and lab; the secrets checked for are the real tokens read from the device's vault.
+ */
 class WebConfigSecurityTest {
     static final List<String> ADMIN_PAGES = List.of("/", "/status", "/network/email-server",
             "/network/email-server/sign-in", "/network/email-server/connection-test",
@@ -33,7 +38,7 @@ class WebConfigSecurityTest {
                     "/notifications",
             "/job-log");
 
-    private PageFixture device;
+    private WebConfigRig device;
     private HttpsAdmin browser;
     private final List<String> logLines = new ArrayList<>();
     private final Handler capture = new Handler() {
@@ -52,12 +57,12 @@ class WebConfigSecurityTest {
     @BeforeEach
     void start() throws Exception {
         Logger.getLogger("").addHandler(capture);
-        device = new PageFixture();
+        device = new WebConfigRig();
         browser = new HttpsAdmin(device.server.baseUri());
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         Logger.getLogger("").removeHandler(capture);
         device.close();
     }
@@ -75,7 +80,7 @@ class WebConfigSecurityTest {
     @Test
     void afterLoginTheAdminLandsOnThePageFirstAsked() throws Exception {
         browser.get("/job-log");
-        HttpResponse<String> r = browser.logIn(PageFixture.ADMIN_PASSWORD);
+        HttpResponse<String> r = browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         assertEquals(303, r.statusCode());
         assertEquals("/job-log", r.headers().firstValue("Location").orElse(""));
     }
@@ -88,7 +93,7 @@ class WebConfigSecurityTest {
                 && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"),
                         setCookie);
         String anonymousId = browser.cookie;
-        HttpResponse<String> r = browser.logIn(PageFixture.ADMIN_PASSWORD);
+        HttpResponse<String> r = browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         String adminCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(adminCookie.contains("HttpOnly") && adminCookie.contains("SameSite=Strict"),
                 adminCookie);
@@ -101,8 +106,8 @@ class WebConfigSecurityTest {
 
     @Test
     void postWithoutAValidCsrfTokenIsRefusedAndChangesNothing() throws Exception {
-        browser.logIn(PageFixture.ADMIN_PASSWORD);
-        String before = device.settings.current().deviceMail().senderAddress();
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
+        String before = device.device().settings().current().deviceMail().senderAddress();
         Map<String, String> change = Map.of("action", "ok", "authMethod", "OAUTH2", "service",
                 "EXCHANGE_ONLINE",
                 "sender", "evil@attacker.example", "smtpHost", "smtp.office365.com", "smtpPort",
@@ -114,18 +119,18 @@ class WebConfigSecurityTest {
         assertEquals(403, browser.post("/network/email-server", wrong).statusCode());
         assertEquals(403, browser.post("/network/email-server/sign-in/sign-out",
                 Map.of()).statusCode());
-        assertEquals(before, device.settings.current().deviceMail().senderAddress());
+        assertEquals(before, device.device().settings().current().deviceMail().senderAddress());
 
         Map<String, String> good = new java.util.HashMap<>(change);
         good.put("csrf", browser.csrf("/network/email-server"));
         assertEquals(303, browser.post("/network/email-server", good).statusCode());
         assertEquals("evil@attacker.example",
-                device.settings.current().deviceMail().senderAddress());
+                device.device().settings().current().deviceMail().senderAddress());
     }
 
     @Test
     void postFromAnotherOriginIsRefusedEvenWithTheToken() throws Exception {
-        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         String token = browser.csrf("/status");
         HttpResponse<String> r = browser.send(HttpRequest.newBuilder(device.server.baseUri().resolve("/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin",
@@ -137,13 +142,15 @@ class WebConfigSecurityTest {
 
     @Test
     void postWithoutASessionPerformsNothing() throws Exception {
-        device.accounts.completeSignIn(AccountId.deviceMail(), "printer@contoso.example");
+        device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
         HttpResponse<String> r = browser.post("/network/email-server/sign-in/sign-out",
                 Map.of("csrf", "guess"));
         assertEquals(303, r.statusCode());
         assertEquals("/login", r.headers().firstValue("Location").orElse(""));
         assertEquals(AccountState.SIGNED_IN,
-                device.accounts.status(AccountId.deviceMail()).state());
+                device.device().accounts().status(AccountId.deviceMail()).state());
+        assertTrue(device.device().vault().find(AccountId.deviceMail()).isPresent(),
+                "the tokens are still in the vault");
     }
 
     @Test
@@ -154,29 +161,34 @@ class WebConfigSecurityTest {
         HttpResponse<String> fifth = browser.logIn("wrong-5");
         assertTrue(fifth.body().contains("Too many failed log-ins"),
                 "5th failure starts the lockout");
-        HttpResponse<String> locked = browser.logIn(PageFixture.ADMIN_PASSWORD);
+        HttpResponse<String> locked = browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         assertEquals(429, locked.statusCode(), "even the right password is refused while locked");
         assertTrue(locked.body().contains("Try again in 30 seconds"), locked.body());
 
         device.clock.advance(Duration.ofSeconds(31));
         assertTrue(browser.logIn("wrong-6").body().contains("Try again in 60 seconds"),
                 "the wait doubles");
-        assertEquals(429, browser.logIn(PageFixture.ADMIN_PASSWORD).statusCode());
+        assertEquals(429, browser.logIn(WebConfigRig.ADMIN_PASSWORD).statusCode());
         device.clock.advance(Duration.ofSeconds(61));
-        HttpResponse<String> ok = browser.logIn(PageFixture.ADMIN_PASSWORD);
+        HttpResponse<String> ok = browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         assertEquals(303, ok.statusCode());
         assertEquals(200, browser.get("/status").statusCode());
     }
 
     @Test
     void idleSessionEndsAndLogOutEndsTheSession() throws Exception {
-        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        device.close();
+        device = new WebConfigRig(o -> o.withSessionIdleTimeout(Duration.ofMinutes(15)));
+        browser = new HttpsAdmin(device.server.baseUri());
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         assertEquals(200, browser.get("/status").statusCode());
+        device.clock.advance(Duration.ofMinutes(14));
+        assertEquals(200, browser.get("/status").statusCode(), "a request keeps the session alive");
         device.clock.advance(Duration.ofMinutes(16));
         assertEquals(303, browser.get("/status").statusCode());
 
         browser.cookie = "";
-        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         String session = browser.cookie;
         assertEquals(303, browser.post("/logout", Map.of("csrf",
                 browser.csrf("/status"))).statusCode());
@@ -191,7 +203,7 @@ class WebConfigSecurityTest {
         answers.add(browser.get("/login"));
         answers.add(browser.get("/no-such-page"));
         answers.add(browser.get("/static/webconfig.js"));
-        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         answers.add(browser.get("/network/email-server"));
         for (HttpResponse<String> r : answers) {
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
@@ -208,8 +220,11 @@ class WebConfigSecurityTest {
 
     @Test
     void noPageHasInlineScriptOrInlineEventHandlers() throws Exception {
-        browser.logIn(PageFixture.ADMIN_PASSWORD);
-        device.accounts.startSignIn(AccountId.deviceMail(), null);
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
+        device.device().accounts().startSignIn(AccountId.deviceMail(),
+                device.device().accountProfiles().apply(AccountId.deviceMail()));
+        assertTrue(browser.get("/network/email-server/sign-in").body().contains("id=\"user-code\""),
+                "the sign-in page with its code is among the pages checked");
         for (String page : ADMIN_PAGES) {
             String body = browser.get(page).body();
             assertFalse(body.matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), page
@@ -221,13 +236,25 @@ class WebConfigSecurityTest {
     @Test
     void noSecretAppearsInAnyPageOrLogLine() throws Exception {
         browser.logIn("wrong-password-attempt");
-        browser.logIn(PageFixture.ADMIN_PASSWORD);
-        device.accounts.completeSignIn(AccountId.deviceMail(), "printer@contoso.example");
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
+        device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        device.rig.signIn(AccountId.faxServer(), LabUsers.ADMIN);
+        // Use the tokens: a connection test and a test message through the lab mail server.
+        browser.post("/network/email-server/connection-test",
+                Map.of("csrf", browser.csrf("/status")));
         browser.post("/network/email-server/connection-test/send",
                 Map.of("csrf", browser.csrf("/status"), "recipient", "someone@contoso.example"));
-        assertEquals(1, device.mail.sent.size(), "the send used the token source");
-        List<String> secrets = List.of(InMemoryAccounts.ACCESS_TOKEN, PageFixture.ADMIN_PASSWORD,
-                PageFixture.KEYSTORE_PASSWORD, "wrong-password-attempt");
+        browser.post("/fax/email-server/connection-test/send",
+                Map.of("csrf", browser.csrf("/status"), "recipient", "someone@contoso.example"));
+        assertTrue(device.lab().mail().waitForIncoming(2, Duration.ofSeconds(10)),
+                "both test messages were sent with the real tokens");
+        List<String> secrets = new ArrayList<>(List.of(WebConfigRig.ADMIN_PASSWORD,
+                WebConfigRig.KEYSTORE_PASSWORD, "wrong-password-attempt"));
+        for (AccountId id : List.of(AccountId.deviceMail(), AccountId.faxServer())) {
+            AccountRecord r = device.device().vault().find(id).orElseThrow();
+            secrets.add(r.accessToken());
+            secrets.add(r.refreshToken());
+        }
         List<String> pages = new ArrayList<>(ADMIN_PAGES);
         pages.add("/api/signin-status?account=DEVICE_MAIL");
         pages.add("/api/signin-status?account=FAX_SERVER");
@@ -237,33 +264,36 @@ class WebConfigSecurityTest {
                 assertFalse(body.contains(secret), page + " shows a secret");
             }
         }
+        assertTrue(browser.get("/network/email-server/connection-test").body()
+                .contains("All steps passed."), "the connection test ran with the token");
         for (String line : logLines) {
             for (String secret : secrets) {
                 assertFalse(line.contains(secret), "log line shows a secret: " + line);
             }
         }
-        assertFalse(device.server.toString().contains(PageFixture.KEYSTORE_PASSWORD));
-        assertFalse(PageFixture.options(device.dir).toString().contains(PageFixture.ADMIN_PASSWORD));
+        assertFalse(device.server.toString().contains(WebConfigRig.KEYSTORE_PASSWORD));
+        assertFalse(WebConfigRig.options(device.rig.dataDir).toString()
+                .contains(WebConfigRig.ADMIN_PASSWORD));
     }
 
     @Test
     void adminPasswordIsStoredAsASaltedSlowHashReadableByTheOwnerOnly() throws Exception {
-        Path file = device.dir.resolve("webconfig/admin-password");
+        Path file = device.rig.dataDir.resolve("webconfig/admin-password");
         String stored = Files.readString(file);
         assertTrue(stored.startsWith("pbkdf2-sha256:1000:"), stored);
-        assertFalse(stored.contains(PageFixture.ADMIN_PASSWORD));
+        assertFalse(stored.contains(WebConfigRig.ADMIN_PASSWORD));
         assertEquals("rw-------",
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         // Same password, second device: a different salt gives a different hash.
-        try (PageFixture other = new PageFixture()) {
+        try (WebConfigRig other = new WebConfigRig()) {
             assertNotEquals(stored,
-                    Files.readString(other.dir.resolve("webconfig/admin-password")));
+                    Files.readString(other.rig.dataDir.resolve("webconfig/admin-password")));
         }
     }
 
     @Test
     void oversizedFormIsRefused() throws Exception {
-        browser.logIn(PageFixture.ADMIN_PASSWORD);
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
         String token = browser.csrf("/status");
         HttpResponse<String> r = browser.post("/notifications", Map.of("csrf", token, "PAPER_OUT",
                 "a".repeat(FormParser.MAX_BODY + 10)));
