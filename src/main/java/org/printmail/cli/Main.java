@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code printmail} launcher. */
 @Command(name = "printmail", mixinStandardHelpOptions = true, version = "printmail 0.1.0",
         description = "Mail subsystem of a printer: OAuth 2.0 sign-in and XOAUTH2 email.",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, LabCommand.class, PanelCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

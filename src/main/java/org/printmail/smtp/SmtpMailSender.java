@@ -99,7 +99,7 @@ public final class SmtpMailSender implements MailSender {
     @Override
     public SendReport send(SmtpAccount account, OutgoingMessage message) {
         checkOpen();
-        checkInput(message);
+        checkInput(account, message);
         SenderOptions limits = attachmentPolicy.get();
         List<Part> parts = MessageComposer.plan(message.attachments(), limits.attachMaxBytes(),
                 limits.splitLargeAttachments());
@@ -161,7 +161,14 @@ public final class SmtpMailSender implements MailSender {
     }
 
     /** Bad input fails here, before any connection, with the field it is about. */
-    private static void checkInput(OutgoingMessage m) {
+    private static void checkInput(SmtpAccount account, OutgoingMessage m) {
+        try {
+            new InternetAddress(MessageComposer.fromAddress(account), true).validate();
+        } catch (AddressException e) {
+            // A settings problem, not a network one: retrying cannot fix it.
+            throw new SmtpFailure(JobCode.SETTINGS_INVALID, "Sender's Email Address is not a valid address: "
+                    + MessageComposer.fromAddress(account), "", null);
+        }
         if (m.to().isEmpty()) {
             throw new SmtpFailure(JobCode.RECIPIENT_REJECTED, "the message has no recipient", "", null);
         }
