@@ -13,14 +13,17 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code printmail} launcher. */
 @Command(name = "printmail", mixinStandardHelpOptions = true, version = "printmail 0.1.0",
         description = "Mail subsystem of a printer: OAuth 2.0 sign-in and XOAUTH2 email.",
-        subcommands = {DemoCommand.class, LabCommand.class, PanelCommand.class})
+        subcommands = {DemoCommand.class, LabCommand.class, PanelCommand.class, DeviceCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
         // Users see one line with the code and remedy, never a stack trace.
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof PrintmailException p) {
+            if (e instanceof org.printmail.config.ConfigException c) {
+                cmd.getErr().println("printmail: " + c.detail());
+                cmd.getErr().println("Remedy: set or correct " + c.field() + ", then start again.");
+            } else if (e instanceof PrintmailException p) {
                 cmd.getErr().println("printmail: " + p.getMessage());
                 cmd.getErr().println("Remedy: " + p.remedy());
             } else {

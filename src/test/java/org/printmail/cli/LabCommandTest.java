@@ -3,68 +3,75 @@ package org.printmail.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.printmail.trust.TlsTrust;
 
-/** {@code printmail lab} as a person runs it: a whole process, Web Config answering, the panel on stdin. */
+/** {@code printmail lab} and {@code printmail device} as a person runs them: whole processes. */
 class LabCommandTest {
     @TempDir
     Path data;
 
+    static int webConfigAnswers(String bannerLine) throws Exception {
+        URI web = URI.create(bannerLine.substring(bannerLine.indexOf("https://")).split("\\s+")[0]);
+        HttpClient http = HttpClient.newBuilder().sslContext(TlsTrust.withCaFiles(
+                List.of(PrintmailProcess.ROOT.resolve("test-fixtures/tls/test-ca.pem"))).sslContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(HttpRequest.newBuilder(web).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     @Test
     @Timeout(90)
     void labStartsWebConfigAndTheControlPanelAndQuitsCleanly() throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "lab", "--web-port", "0", "--data-dir", data.toString())
-                .directory(root.toFile()).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder screen = new StringBuilder();
-        URI web = null;
-        Pattern url = Pattern.compile("Web Config: +(https://\\S+)");
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            screen.append(line).append('\n');
-            Matcher m = url.matcher(line);
-            if (m.find()) {
-                web = URI.create(m.group(1));
-            }
-            if (line.startsWith("  Device data:")) {
-                break;
-            }
+        try (PrintmailProcess p = new PrintmailProcess(Map.of(), "lab", "--web-port", "0", "--data-dir",
+                data.toString())) {
+            String banner = p.readUntil("Web Config:");
+            p.readUntil("Device data:");
+            assertEquals(3, webConfigAnswers(banner) / 100, "Web Config redirects to its login page");
+            assertEquals(0, p.finish("5\n1\nq\nq\n"), p.screen());
+            assertTrue(p.screen().contains("Current Status: Not signed in (code 360)"), p.screen());
         }
-        assertTrue(web != null, screen.toString());
-        HttpClient http = HttpClient.newBuilder().sslContext(TlsTrust.withCaFiles(
-                List.of(root.resolve("test-fixtures/tls/test-ca.pem"))).sslContext())
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(web).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(3, page.statusCode() / 100, "Web Config redirects to its login page");
-        try (OutputStream keys = p.getOutputStream()) {
-            keys.write("5\n1\nq\nq\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Timeout(90)
+    void deviceRunsTheExchangeOnlineProfileWithSecretsFromTheEnvironmentOnly() throws Exception {
+        String keystorePassword = "test-only";
+        try (PrintmailProcess p = new PrintmailProcess(Map.of(DeviceCommand.KEYSTORE_PASSWORD_ENV, keystorePassword,
+                DeviceCommand.ADMIN_PASSWORD_ENV, "first-boot-TEST-ONLY"), "device", "--profile", "exchange-online",
+                "--data-dir", data.toString(), "--web-port", "0", "--web-keystore",
+                PrintmailProcess.ROOT.resolve("test-fixtures/tls/localhost.p12").toString())) {
+            String banner = p.readUntil("printmail device:");
+            assertEquals(3, webConfigAnswers(banner) / 100);
+            assertEquals(0, p.finish("5\n1\nq\nq\n"), p.screen());
+            String s = p.screen();
+            assertTrue(s.contains("Email service: Microsoft Exchange Online"), s);
+            assertTrue(s.contains("SMTP Server: smtp.office365.com:587, STARTTLS"), s);
+            assertTrue(s.contains("Certificate Validation: Enable"), s);
+            assertTrue(!s.contains(keystorePassword) && !s.contains("first-boot-TEST-ONLY"), s);
         }
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            screen.append(line).append('\n');
+    }
+
+    @Test
+    @Timeout(60)
+    void deviceWithoutItsSecretsRefusesToStartWithOneClearLineAndNoStackTrace() throws Exception {
+        try (PrintmailProcess p = new PrintmailProcess(Map.of(), "device", "--data-dir", data.toString(),
+                "--web-keystore", "whatever.p12")) {
+            assertEquals(1, p.finish(""));
+            assertTrue(p.screen().contains(DeviceCommand.KEYSTORE_PASSWORD_ENV + ": is not set"), p.screen());
+            assertTrue(p.screen().contains("Remedy:"), p.screen());
+            assertTrue(!p.screen().contains("\tat "), "no stack trace: " + p.screen());
         }
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), screen.toString());
-        assertEquals(0, p.exitValue(), screen.toString());
-        assertTrue(screen.toString().contains("Current Status: Not signed in (code 360)"), screen.toString());
     }
 }
