@@ -1,9 +1,6 @@
 package org.printmail.jobs;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,14 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.printmail.auth.AccountManager;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.SettingsStore;
-import org.printmail.smtp.Attachment;
 import org.printmail.smtp.MailSender;
 import org.printmail.smtp.OutgoingMessage;
 import org.printmail.smtp.SendReport;
@@ -52,6 +47,8 @@ final class Outbox implements JobService {
     private final java.util.concurrent.atomic.AtomicBoolean releaseRequested =
             new java.util.concurrent.atomic.AtomicBoolean();
     private final JobIntake intake;
+    private final RetryPolicy retry;
+    private final JobComposer composer;
     private volatile boolean closed;
     private Thread worker;
 
@@ -66,6 +63,8 @@ final class Outbox implements JobService {
         this.settings = settings;
         this.clock = clock;
         this.intake = new JobIntake(store, cipher, clock);
+        this.retry = new RetryPolicy(options.retryBase(), options.retryCap());
+        this.composer = new JobComposer(accounts, settings, store, cipher);
         List<StoredJob> concluded = new ArrayList<>();
         for (StoredJob j : store.loadAll()) {
             if (j.state().isFinal()) {
@@ -76,7 +75,7 @@ final class Outbox implements JobService {
             jobs.put(j.jobId(), j.state() == JobState.SENDING ? j.next(JobState.QUEUED, clock.instant(),
                     j.lastCode(), RESUMED) : j);
         }
-        concluded.forEach(j -> conclude(j, recipientCount(j)));
+        concluded.forEach(j -> conclude(j, composer.recipientCount(j)));
         accountManager.addListener(status -> {
             if (status.state().canSend()) {
                 releaseHeld();
@@ -102,7 +101,7 @@ final class Outbox implements JobService {
         Preflight pre = preflight(request.type(), Optional.ofNullable(user).filter(u -> !u.isBlank()));
         boolean holdable = request.type() == JobType.NOTIFICATION && pre.code().isSignInProblem();
         if (!pre.ready() && !holdable) {
-            logEntry(jobId, request.type(), accounts.accountName(request.type(), user), recipients(request),
+            logEntry(jobId, request.type(), accounts.accountName(request.type(), user), composer.recipients(request),
                     JobResult.REFUSED, pre.code(), pre.message());
             return new JobTicket(jobId, false, pre);
         }
@@ -111,7 +110,7 @@ final class Outbox implements JobService {
             DeviceSettings s = settings.current();
             job = intake.accept(jobId, request, s.signInHold(), s.retryDeadline());
         } catch (PrintmailException e) {
-            logEntry(jobId, request.type(), "", recipients(request), JobResult.REFUSED, e.code(), e.detail());
+            logEntry(jobId, request.type(), "", composer.recipients(request), JobResult.REFUSED, e.code(), e.detail());
             return new JobTicket(jobId, false, Preflight.refused(e.code(), e.detail()));
         }
         jobs.put(jobId, job);
@@ -153,7 +152,7 @@ final class Outbox implements JobService {
                 return;
             }
             if (j.type() == JobType.NOTIFICATION) {
-                alerts.computeIfAbsent(alertRecipients(j), k -> new ArrayList<>()).add(j);
+                alerts.computeIfAbsent(composer.alertRecipients(j), k -> new ArrayList<>()).add(j);
             } else {
                 attempt(List.of(j));
             }
@@ -173,7 +172,7 @@ final class Outbox implements JobService {
         try {
             DeviceSettings s = settings.current();
             SmtpAccount account = accounts.smtpAccount(first.type(), first.user(), s);
-            OutgoingMessage msg = message(sending, s);
+            OutgoingMessage msg = composer.message(sending, s);
             SendReport report = sender.send(account, msg);
             for (StoredJob j : sending) {
                 finished(j, report, sending.size());
@@ -184,38 +183,6 @@ final class Outbox implements JobService {
             LOG.warn("Job {} attempt failed unexpectedly: {}", first.jobId(), e.getClass().getSimpleName());
             sending.forEach(j -> failedAttempt(j, JobCode.PROTOCOL_ERROR, e.getClass().getSimpleName()));
         }
-    }
-
-    private OutgoingMessage message(List<StoredJob> group, DeviceSettings s) {
-        StoredJob j = group.get(0);
-        return switch (j.type()) {
-            case NOTIFICATION -> {
-                List<String> to = alertRecipients(j);
-                if (to.isEmpty()) {
-                    throw new PrintmailException(JobCode.SETTINGS_INVALID,
-                            "no recipients configured for " + DeviceEvent.valueOf(j.event()).displayName());
-                }
-                yield group.size() == 1 ? JobMessages.alert(j, to) : JobMessages.digest(group, to);
-            }
-            case FAX -> JobMessages.fax(j, s, attachments(j));
-            case SCAN_TO_EMAIL -> JobMessages.scan(j, j.to(), attachments(j));
-            case SCAN_TO_MY_EMAIL -> JobMessages.scan(j, List.of(accounts.accountName(j.type(), j.user())),
-                    attachments(j));
-        };
-    }
-
-    /** Spooled scan data is decrypted as the sender streams it: no plaintext copy ever touches the disk. */
-    private List<Attachment> attachments(StoredJob j) {
-        List<Attachment> out = new ArrayList<>();
-        for (StoredJob.SpooledFile f : j.files()) {
-            Path spooled = store.spoolFile(f.spoolName());
-            if (!Files.isReadable(spooled)) {
-                throw new PrintmailException(JobCode.SETTINGS_INVALID, "spooled scan data for " + j.jobId()
-                        + " is missing");
-            }
-            out.add(new Attachment(f.name(), f.contentType(), f.size(), () -> cipher.open(spooled, f.spoolName())));
-        }
-        return out;
     }
 
     private void finished(StoredJob j, SendReport report, int groupSize) {
@@ -240,40 +207,18 @@ final class Outbox implements JobService {
     }
 
     private void failedAttempt(StoredJob j, JobCode code, String detail) {
-        Instant now = clock.instant();
-        switch (code.disposition()) {
-            case RETRY -> {
-                if (now.isAfter(j.deadline())) {
-                    failed(j, code, "gave up after " + j.attempts() + " attempts: " + detail);
-                } else {
-                    save(j.next(JobState.RETRY_WAIT, now.plus(backoff(j.attempts(), code)), code.number(), detail));
-                }
-            }
-            case HOLD_FOR_SIGN_IN -> {
-                if (!now.isBefore(j.holdUntil())) {
-                    failed(j, code, "sign-in not restored within the hold time: " + detail);
-                } else {
-                    save(j.next(JobState.HELD_FOR_SIGN_IN, j.holdUntil(), code.number(), detail));
-                }
-            }
-            default -> failed(j, code, detail);
+        RetryPolicy.Decision d = retry.after(j, code, detail, clock.instant());
+        if (d.state() == JobState.FAILED) {
+            failed(j, code, d.message());
+        } else {
+            save(j.next(d.state(), d.nextAttempt(), code.number(), d.message()));
         }
     }
-
-    private Duration backoff(int attempts, JobCode code) {
-        long base = options.retryBase().toMillis() << Math.min(attempts - 1, 20);
-        long capped = Math.min(base, options.retryCap().toMillis());
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        Duration d = Duration.ofMillis(jittered);
-        return code == JobCode.DAILY_LIMIT ? max(d, Duration.ofHours(1)) : d;
-    }
-
-    private static Duration max(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }
 
     private void failed(StoredJob j, JobCode code, String detail) {
         StoredJob done = j.next(JobState.FAILED, j.nextAttempt(), code.number(), detail);
         save(done);
-        conclude(done, recipientCount(j));
+        conclude(done, composer.recipientCount(j));
     }
 
     /** Writes the job's one log line (unless a crash left it written already) and drops the job. */
@@ -305,32 +250,6 @@ final class Outbox implements JobService {
         Instant now = clock.instant();
         jobs.values().stream().filter(j -> j.state() == JobState.HELD_FOR_SIGN_IN)
                 .forEach(j -> save(j.next(JobState.QUEUED, now, j.lastCode(), "sign-in restored")));
-    }
-
-    private List<String> alertRecipients(StoredJob j) {
-        return settings.current().notificationRecipients().getOrDefault(j.event(), List.of());
-    }
-
-    private int recipientCount(StoredJob j) {
-        return switch (j.type()) {
-            case NOTIFICATION -> alertRecipients(j).size();
-            case FAX -> j.faxNumbers().size();
-            case SCAN_TO_MY_EMAIL -> 1;
-            case SCAN_TO_EMAIL -> j.to().size();
-        };
-    }
-
-    private int recipients(JobRequest r) {
-        if (r instanceof JobRequest.ScanToEmail s) {
-            return s.to().size();
-        }
-        if (r instanceof JobRequest.Fax f) {
-            return f.faxNumbers().size();
-        }
-        if (r instanceof JobRequest.Notification n) {
-            return settings.current().notificationRecipients().getOrDefault(n.event().name(), List.of()).size();
-        }
-        return 1;
     }
 
     private void save(StoredJob j) {
