@@ -98,13 +98,17 @@ public final class Device implements AutoCloseable {
 
     /** JDK CAs, the CA certificates imported into the device, and the CA files the profiles name. */
     static TlsTrust trustFor(DeviceSettings s, Function<String, DeviceProfile> profiles, DeviceTrustStore imported) {
-        List<java.security.cert.X509Certificate> cas = new ArrayList<>(imported.tlsTrust(java.util.Optional.empty())
-                .extraCas());
         List<Path> files = new ArrayList<>();
         for (EmailServerSettings e : List.of(s.deviceMail(), s.faxServer())) {
             profiles.apply(e.profile()).trustedCa().ifPresent(files::add);
         }
-        for (Path f : files.stream().distinct().toList()) {
+        files = files.stream().distinct().toList();
+        if (files.size() <= 1) {
+            return imported.tlsTrust(files.stream().findFirst()); // cached until the next import or delete
+        }
+        List<java.security.cert.X509Certificate> cas = new ArrayList<>(imported.tlsTrust(java.util.Optional.empty())
+                .extraCas());
+        for (Path f : files) {
             cas.addAll(TlsTrust.readCertificates(f));
         }
         return TlsTrust.withExtraCas(cas);

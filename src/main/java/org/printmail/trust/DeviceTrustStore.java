@@ -42,6 +42,11 @@ public final class DeviceTrustStore {
     private static final String SUFFIX = ".der";
 
     private final Path dir;
+    /** Bumped on every import and delete; the built trust is reused until it changes. */
+    private long generation;
+    private long cachedGeneration = -1;
+    private Optional<Path> cachedFor = Optional.empty();
+    private TlsTrust cached;
     private final Clock clock;
 
     private DeviceTrustStore(Path dir, Clock clock) {
@@ -75,6 +80,7 @@ public final class DeviceTrustStore {
             write(dir.resolve(info.sha256() + SUFFIX), der(c));
             out.add(info);
         }
+        generation++;
         return out;
     }
 
@@ -90,6 +96,7 @@ public final class DeviceTrustStore {
             return false;
         }
         try {
+            generation++;
             return Files.deleteIfExists(dir.resolve(sha256.toUpperCase() + SUFFIX));
         } catch (IOException e) {
             throw new IllegalStateException("cannot delete CA certificate " + sha256, e);
@@ -98,9 +105,16 @@ public final class DeviceTrustStore {
 
     /** JDK CAs + every imported CA + the profile's extra CA file (the lab's test CA). */
     public synchronized TlsTrust tlsTrust(Optional<Path> profileTrustedCa) {
+        // Building a trust store copies the JDK's CA set: do it once per change, not per connection.
+        if (cached != null && cachedGeneration == generation && cachedFor.equals(profileTrustedCa)) {
+            return cached;
+        }
         List<X509Certificate> all = new ArrayList<>(certificates());
         profileTrustedCa.ifPresent(p -> all.addAll(TlsTrust.readCertificates(p)));
-        return TlsTrust.withExtraCas(all);
+        cached = TlsTrust.withExtraCas(all);
+        cachedGeneration = generation;
+        cachedFor = profileTrustedCa;
+        return cached;
     }
 
     private List<X509Certificate> certificates() {
