@@ -27,13 +27,32 @@ public final class AccountManagers {
      */
     public static AccountManager create(TokenVault vault, Function<AccountId, DeviceProfile> profiles,
                                         TlsTrust trust, Clock clock, AuthOptions options) {
+        Objects.requireNonNull(trust, "trust");
+        return create(vault, profiles, clock, options, tls(trust));
+    }
+
+    /**
+     * As above, with the trust looked up per request, so a CA certificate imported into the device
+     * applies to the identity platform without a restart.
+     *
+     * @param trustFor the device's trust for a profile (JDK CAs, imported CAs, the profile's CA file);
+     *                 expected to return the same instance until the trust changes
+     */
+    public static AccountManager createWithDeviceTrust(TokenVault vault, Function<AccountId, DeviceProfile> profiles,
+                                                       Function<DeviceProfile, TlsTrust> trustFor, Clock clock,
+                                                       AuthOptions options) {
+        Objects.requireNonNull(trustFor, "trustFor");
+        return create(vault, profiles, clock, options, profile -> trustFor.apply(profile).sslContext());
+    }
+
+    private static AccountManager create(TokenVault vault, Function<AccountId, DeviceProfile> profiles, Clock clock,
+                                         AuthOptions options, Function<DeviceProfile, SSLContext> tls) {
         Objects.requireNonNull(vault, "vault");
         Objects.requireNonNull(profiles, "profiles");
-        Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(options, "options");
         Accounts accounts = new Accounts(vault, profiles, clock, options);
-        return new DefaultAccountManager(accounts, new IdentityClient(tls(trust), clock));
+        return new DefaultAccountManager(accounts, new IdentityClient(tls, clock));
     }
 
     /** One TLS context per extra CA file, built once (building a trust store is not cheap). */

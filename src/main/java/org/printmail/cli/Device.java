@@ -74,9 +74,10 @@ public final class Device implements AutoCloseable {
         VaultOptions vo = VaultOptions.inDirectory(o.dataDir(), o.clock());
         TokenVault vault = TokenVaults.open(vo);
         Function<AccountId, DeviceProfile> forAccount = id -> profileFor(id, settings.current(), profiles);
-        AccountManager accounts = AccountManagers.create(vault, forAccount, TlsTrust.jdkDefaults(), o.clock(),
-                o.auth());
         DeviceTrustStore cas = DeviceTrustStore.open(o.dataDir().resolve("ca-certificates"), o.clock());
+        // Imported CAs apply to the identity platform too (a TLS-inspecting proxy's CA, say).
+        AccountManager accounts = AccountManagers.createWithDeviceTrust(vault, forAccount,
+                profile -> cas.tlsTrust(profile.trustedCa()), o.clock(), o.auth());
         // Read on every new connection, so a CA imported in Web Config applies without a restart.
         MailSender sender = SmtpMailSender.create(() -> trustFor(settings.current(), profiles, cas), o.sender())
                 .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
