@@ -177,9 +177,13 @@ class DeviceCodeSignInTest {
         rig.sleeper.release(); // wakes the cancelled first loop, or the second's first sleep
         rig.sleeper.awaitSleep();
         rig.lab.approve(second.userCode(), LabRig.ADMIN);
+        // Two permits: whichever loop took the first one, both are now awake (the cancelled one ends).
+        rig.sleeper.release();
         rig.sleeper.release();
         rig.awaitState(AccountState.SIGNED_IN);
         assertEquals(2, rig.lab.deviceCodeRequests());
+        rig.sleeper.drain(); // sleeps asked for before the sign-in finished
+        rig.sleeper.release();
         rig.sleeper.assertNoSleepWithin(Duration.ofMillis(300));
     }
 }

@@ -45,6 +45,9 @@ final class StepSleeper implements Sleeper {
         assertNull(d, "the poll loop is still running");
     }
 
+    /** Forgets the sleeps asked for so far. */
+    void drain() { requested.clear(); }
+
     /** Lets one pending sleep finish. */
     void release() { permits.release(); }
 
