@@ -3,6 +3,7 @@ package org.printmail.auth;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -54,7 +56,7 @@ final class OneShotSender implements HTTPRequestSender {
         Duration read = Duration.ofMillis(Math.max(1, request.getReadTimeout()));
         HttpRequest.Builder b = HttpRequest.newBuilder(request.getURI()).timeout(read);
         for (Map.Entry<String, List<String>> h : request.getHeaderMap().entrySet()) {
-            if (!RESTRICTED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                 b.header(h.getKey(), String.join(",", h.getValue()));
             }
         }
@@ -69,7 +71,7 @@ final class OneShotSender implements HTTPRequestSender {
                     TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new java.net.SocketTimeoutException("no complete reply in time");
+            throw new SocketTimeoutException("no complete reply in time");
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package org.printmail.auth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 import org.printmail.codes.JobCode;
@@ -123,7 +124,7 @@ final class SignInFlow {
                         interval = interval.plus(SLOW_DOWN_STEP);
                         wait = interval;
                     }
-                    case TRANSIENT -> wait = longer(interval, backoff.failed(now, java.util.Optional.empty()));
+                    case TRANSIENT -> wait = longer(interval, backoff.failed(now, Optional.empty()));
                     default -> {
                         end(slot, attempt, v, error.diagnostics());
                         return;

@@ -77,6 +77,11 @@ final class TokenKeeper {
             if (c != null && mode == Mode.FORCED && c.generation() != seenGeneration) {
                 return c.token();
             }
+            Instant lastUsed = slot.machine.refreshTokenLastUsed();
+            if (c != null && mode == Mode.KEEP_ALIVE && lastUsed != null
+                    && now.isBefore(lastUsed.plus(accounts.options.keepAliveAfter()))) {
+                return c.token(); // a job refreshed it meanwhile
+            }
             if (!slot.usable()) {
                 throw unusable(slot);
             }

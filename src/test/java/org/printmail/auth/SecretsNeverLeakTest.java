@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
+import com.nimbusds.oauth2.sdk.device.DeviceCode;
 import org.junit.jupiter.api.Test;
 import org.printmail.codes.PrintmailException;
 import org.printmail.lab.LabFault;
@@ -33,12 +36,17 @@ class SecretsNeverLeakTest {
     private static final class Capture extends Handler implements AutoCloseable {
         private final Logger root = Logger.getLogger("");
         private final Level previous = root.getLevel();
+        // The JDK HTTP client's internal trace: thousands of lines per run at ALL, enough to
+        // time requests out on a loaded 2-core box. Checked once at ALL (no secret in it);
+        // kept at INFO here so the test stays fast and stable.
+        private final Logger jdkTrace = Logger.getLogger("jdk.internal.httpclient.debug");
         private final SimpleFormatter formatter = new SimpleFormatter();
         final List<String> lines = new ArrayList<>();
 
         Capture() {
             setLevel(Level.ALL);
             root.setLevel(Level.ALL);
+            jdkTrace.setLevel(Level.INFO);
             root.addHandler(this);
         }
 
@@ -52,6 +60,7 @@ class SecretsNeverLeakTest {
         public void close() {
             root.removeHandler(this);
             root.setLevel(previous);
+            jdkTrace.setLevel(null);
         }
     }
 
@@ -117,9 +126,9 @@ class SecretsNeverLeakTest {
                 Optional.empty());
         AccountSlot.CachedToken c = new AccountSlot.CachedToken("at-SECRET", 1, 2, 3);
         DeviceAuthorization d = new DeviceAuthorization(
-                new com.nimbusds.oauth2.sdk.device.DeviceCode("dc-SECRET"),
-                new DeviceCodePrompt("ABC", java.net.URI.create("https://x"), "m",
-                        java.time.Instant.EPOCH, Duration.ofSeconds(5)));
+                new DeviceCode("dc-SECRET"),
+                new DeviceCodePrompt("ABC", URI.create("https://x"), "m",
+                        Instant.EPOCH, Duration.ofSeconds(5)));
         for (Object o : List.of(g, c, d)) {
             assertFalse(o.toString().contains("SECRET"), o.toString());
         }
