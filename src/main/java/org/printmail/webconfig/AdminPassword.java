@@ -25,21 +25,23 @@ final class AdminPassword {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
 
-    private final int iterations;
-    private final byte[] salt;
-    private final byte[] hash;
+    /** One stored password: swapped whole when the administrator changes it. */
+    private record Hash(int iterations, byte[] salt, byte[] hash) { }
+
+    private volatile Hash current;
+    private Path file;
 
     private AdminPassword(int iterations, byte[] salt, byte[] hash) {
-        this.iterations = iterations;
-        this.salt = salt;
-        this.hash = hash;
+        this.current = new Hash(iterations, salt, hash);
     }
 
     /** Reads the hash file, or creates it from the initial password on first boot. */
     static AdminPassword openOrCreate(Path file, String initialPassword, int iterations) {
         try {
             if (Files.exists(file)) {
-                return parse(Files.readString(file, StandardCharsets.US_ASCII).trim(), file);
+                AdminPassword p = parse(Files.readString(file, StandardCharsets.US_ASCII).trim(), file);
+                p.file = file;
+                return p;
             }
             if (initialPassword == null || initialPassword.length() < 8) {
                 throw new IllegalArgumentException(
@@ -50,6 +52,7 @@ final class AdminPassword {
             AdminPassword p = new AdminPassword(iterations, salt,
                     derive(initialPassword.toCharArray(), salt, iterations));
             write(file, p.encoded());
+            p.file = file;
             return p;
         } catch (IOException e) {
             throw new IllegalStateException("Web Config: cannot read or write the administrator password file "
@@ -59,18 +62,63 @@ final class AdminPassword {
 
     /** Constant-time check of a candidate password. */
     boolean matches(String candidate) {
+        Hash h = current;
         if (candidate == null || candidate.isEmpty() || candidate.length() > 256) {
             // Still spend the time, so response timing does not reveal which inputs are cheap.
-            derive("x".toCharArray(), salt, iterations);
+            derive("x".toCharArray(), h.salt(), h.iterations());
             return false;
         }
-        return MessageDigest.isEqual(hash, derive(candidate.toCharArray(), salt, iterations));
+        return MessageDigest.isEqual(h.hash(), derive(candidate.toCharArray(), h.salt(), h.iterations()));
     }
 
-    private String encoded() {
+    /**
+     * Replaces the password after checking the current one. The new hash (fresh salt) is written
+     * to a temporary file, forced and renamed over the old one, so a power cut leaves the old or
+     * the new password, never neither.
+     *
+     * @return empty when changed, else the reason for the person at the form
+     */
+    synchronized java.util.Optional<String> change(String currentPassword, String next, String confirm) {
+        if (!matches(currentPassword)) {
+            return java.util.Optional.of("Current password: not correct.");
+        }
+        if (next == null || next.length() < 8 || next.length() > 256) {
+            return java.util.Optional.of("New password: use 8 to 256 characters.");
+        }
+        if (!next.equals(confirm)) {
+            return java.util.Optional.of("Confirm new password: does not match the new password.");
+        }
+        if (next.equals(currentPassword)) {
+            return java.util.Optional.of("New password: must differ from the current password.");
+        }
+        byte[] salt = new byte[SALT_BYTES];
+        new SecureRandom().nextBytes(salt);
+        int iterations = current.iterations();
+        Hash h = new Hash(iterations, salt, derive(next.toCharArray(), salt, iterations));
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".new");
+            Files.deleteIfExists(tmp);
+            write(tmp, encode(h));
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                    StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            return java.util.Optional.of("The new password could not be saved (" + e.getClass().getSimpleName()
+                    + "); the old one still applies.");
+        }
+        current = h;
+        return java.util.Optional.empty();
+    }
+
+    private String encoded() { return encode(current); }
+
+    private static String encode(Hash h) {
         Base64.Encoder b64 = Base64.getEncoder();
-        return SCHEME + ":" + iterations + ":" + b64.encodeToString(salt) + ":"
-                + b64.encodeToString(hash);
+        return SCHEME + ":" + h.iterations() + ":" + b64.encodeToString(h.salt()) + ":"
+                + b64.encodeToString(h.hash());
     }
 
     private static AdminPassword parse(String line, Path file) {
@@ -116,6 +164,6 @@ final class AdminPassword {
     }
 
     @Override
-    public String toString() { return "AdminPassword[" + SCHEME + ", iterations=" + iterations
+    public String toString() { return "AdminPassword[" + SCHEME + ", iterations=" + current.iterations()
             + "]"; }
 }

@@ -143,6 +143,7 @@ final class Layout {
         link(h, CaCertificatePage.PATH, "Network Security > CA Certificate");
         link(h, MailAccount.FAX.path(), "Fax > Fax Server > Email Server Settings");
         link(h, NotificationsPage.PATH, "Device Management > Email Notifications");
+        link(h, AdminPasswordPage.PATH, "Device Management > Administrator Password");
         link(h, JobLogPage.PATH, "Job Status > Job Log");
         h.close("ul");
         form(h, s, "/logout", "logout", f -> f.el("button", "Log Out", "type", "submit", "id",

@@ -67,6 +67,14 @@ final class Sessions {
 
     void invalidate(Session s) { byId.remove(s.id()); }
 
+    /** After a password change: every other session ends, this one continues under a new id. */
+    Session invalidateAllBut(Session keep) {
+        byId.clear();
+        Session s = create(true);
+        s.returnTo(keep.returnTo());
+        return s;
+    }
+
     String setCookie(Session s) {
         return COOKIE + "=" + s.id() + "; Path=/; Secure; HttpOnly; SameSite=Strict";
     }

@@ -35,7 +35,7 @@ class WebConfigSecurityTest {
             "/network/email-server/sign-in", "/network/email-server/connection-test",
                     "/network-security/ca-certificate",
             "/fax/email-server", "/fax/email-server/sign-in", "/fax/email-server/connection-test",
-                    "/notifications",
+                    "/notifications", "/admin-password",
             "/job-log");
 
     private WebConfigRig device;
@@ -75,6 +75,40 @@ class WebConfigSecurityTest {
             assertEquals("/login", r.headers().firstValue("Location").orElse(""), page);
         }
         assertEquals(401, browser.get("/api/signin-status?account=DEVICE_MAIL").statusCode());
+    }
+
+    @Test
+    void changingTheAdministratorPasswordNeedsTheCurrentOneAndLogsOtherSessionsOut() throws Exception {
+        HttpsAdmin other = new HttpsAdmin(device.server.baseUri());
+        assertEquals(303, other.logIn(WebConfigRig.ADMIN_PASSWORD).statusCode());
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
+        String next = "changed-TEST-ONLY-2";
+        HttpResponse<String> wrong = browser.post("/admin-password", Map.of("csrf", browser.csrf("/admin-password"),
+                "current", "not-the-password", "new", next, "confirm", next));
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().contains("Current password: not correct."), wrong.body());
+        HttpResponse<String> mismatch = browser.post("/admin-password", Map.of("csrf",
+                browser.csrf("/admin-password"), "current", WebConfigRig.ADMIN_PASSWORD, "new", next,
+                "confirm", next + "x"));
+        assertTrue(mismatch.body().contains("Confirm new password: does not match"), mismatch.body());
+        HttpResponse<String> noCsrf = browser.post("/admin-password", Map.of("current", WebConfigRig.ADMIN_PASSWORD,
+                "new", next, "confirm", next));
+        assertEquals(403, noCsrf.statusCode());
+        String before = browser.cookie;
+        HttpResponse<String> ok = browser.post("/admin-password", Map.of("csrf", browser.csrf("/admin-password"),
+                "current", WebConfigRig.ADMIN_PASSWORD, "new", next, "confirm", next));
+        assertEquals(303, ok.statusCode(), ok.body());
+        assertNotEquals(before, browser.cookie, "the session continues under a new id");
+        assertEquals(200, browser.get("/admin-password").statusCode());
+        assertEquals(303, other.get("/status").statusCode(), "the other session was logged out");
+        HttpsAdmin fresh = new HttpsAdmin(device.server.baseUri());
+        assertEquals(401, fresh.logIn(WebConfigRig.ADMIN_PASSWORD).statusCode(), "the old password no longer works");
+        assertEquals(303, fresh.logIn(next).statusCode());
+        String stored = java.nio.file.Files.readString(device.rig.dataDir.resolve("webconfig/admin-password"));
+        assertTrue(stored.startsWith("pbkdf2-sha256:") && !stored.contains(next));
+        for (String line : logLines) {
+            assertTrue(!line.contains(next) && !line.contains(WebConfigRig.ADMIN_PASSWORD), line);
+        }
     }
 
     @Test

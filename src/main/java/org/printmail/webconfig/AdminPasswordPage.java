@@ -1,0 +1,62 @@
+package org.printmail.webconfig;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Device Management > Administrator Password. A change needs the current password; afterwards
+ * every other session is logged out and this one continues under a new id.
+ */
+final class AdminPasswordPage {
+    static final String PATH = "/admin-password";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminPasswordPage.class);
+
+    private final Layout layout;
+    private final Sessions sessions;
+    private final AdminPassword password;
+
+    AdminPasswordPage(Layout layout, Sessions sessions, AdminPassword password) {
+        this.layout = layout;
+        this.sessions = sessions;
+        this.password = password;
+    }
+
+    void register(Dispatcher d) {
+        d.get(PATH, Dispatcher.Access.ADMIN, r -> render(r, Optional.empty()));
+        d.post(PATH, Dispatcher.Access.ADMIN, this::change);
+    }
+
+    private Response change(Request r) {
+        Optional<String> problem = password.change(r.form().get("current"), r.form().get("new"),
+                r.form().get("confirm"));
+        if (problem.isPresent()) {
+            return render(r, problem).withStatus(400);
+        }
+        LOG.info("Web Config: administrator password changed from {}", r.client());
+        Session fresh = sessions.invalidateAllBut(r.session());
+        fresh.flash(Notice.info("The administrator password was changed. Other sessions were logged out."));
+        return Response.redirect(PATH).withHeader("Set-Cookie", sessions.setCookie(fresh));
+    }
+
+    private Response render(Request r, Optional<String> problem) {
+        return layout.page(r, "Device Management > Administrator Password", h -> {
+            problem.ifPresent(p -> Layout.notice(h, Notice.error(p, "Correct the named field and click OK."),
+                    "flash error-summary"));
+            Layout.form(h, r.session(), PATH, "admin-password-form", f -> {
+                field(f, "current", "Current password", "current-password");
+                field(f, "new", "New password", "new-password");
+                field(f, "confirm", "Confirm new password", "new-password");
+                f.el("button", "OK", "type", "submit", "id", "ok-button");
+            });
+        });
+    }
+
+    private static void field(Html f, String name, String label, String autocomplete) {
+        f.open("p").el("label", label, "for", name);
+        f.empty("input", "type", "password", "id", name, "name", name, "autocomplete", autocomplete,
+                "required", Html.ON);
+        f.close("p");
+    }
+}
