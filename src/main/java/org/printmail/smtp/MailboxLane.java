@@ -39,6 +39,9 @@ final class MailboxLane {
     private final Supplier<TlsTrust> trust;
     private final Deque<PooledTransport> idle = new ArrayDeque<>();
     private Session session;
+    /** Bumped whenever settings or trust change; a connection from an older one is never reused. */
+    private long generation;
+    private final java.util.Map<PooledTransport, Long> bornIn = new java.util.WeakHashMap<>();
     private MailServerSettings sessionSettings;
     private TlsTrust sessionTrust;
     private boolean closed;
@@ -92,7 +95,9 @@ final class MailboxLane {
 
     private <T> T finish(PooledTransport c, T result, boolean pool) {
         synchronized (this) {
-            if (pool && !closed) {
+            // A connection opened under settings or trust that changed meanwhile (say, validation
+            // was off then) is closed, never pooled.
+            if (pool && !closed && Long.valueOf(generation).equals(bornIn.get(c))) {
                 c.markUsed(options.clock().instant());
                 idle.addLast(c);
                 return result;
@@ -111,7 +116,8 @@ final class MailboxLane {
             sessionFor(account.server(), stale);
             while (reuse && found == null && !idle.isEmpty()) {
                 PooledTransport c = idle.pollLast();
-                if (c.reusable(token, options.clock().instant(), options.idleConnectionLimit())) {
+                if (Long.valueOf(generation).equals(bornIn.get(c))
+                        && c.reusable(token, options.clock().instant(), options.idleConnectionLimit())) {
                     found = c;
                 } else {
                     stale.add(c);
@@ -123,7 +129,17 @@ final class MailboxLane {
     }
 
     private PooledTransport open(SmtpAccount account, String token) {
-        return factory.open(account, currentSession(), token);
+        Session s;
+        long g;
+        synchronized (this) { // the session and its generation, read together
+            s = session;
+            g = generation;
+        }
+        PooledTransport c = factory.open(account, s, token);
+        synchronized (this) {
+            bornIn.put(c, g);
+        }
+        return c;
     }
 
     private synchronized Session currentSession() { return session; }
@@ -133,6 +149,7 @@ final class MailboxLane {
         TlsTrust t = trust.get();
         if (session == null || !settings.equals(sessionSettings) || !Objects.equals(t, sessionTrust)) {
             session = factory.session(settings, t);
+            generation++;
             sessionSettings = settings;
             sessionTrust = t;
             stale.addAll(idle);
