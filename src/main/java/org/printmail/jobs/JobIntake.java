@@ -106,6 +106,11 @@ final class JobIntake {
                 throw new PrintmailException(JobCode.SETTINGS_INVALID, "scan file missing or unreadable: "
                         + f.getFileName());
             }
+            String display = f.getFileName().toString();
+            if (display.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+                throw new PrintmailException(JobCode.SETTINGS_INVALID,
+                        "scan file name contains control characters; rename the file");
+            }
             String spoolName = jobId + "-" + i++ + ".spool";
             try {
                 long size = cipher.encrypt(f, store.spoolFile(spoolName), spoolName);

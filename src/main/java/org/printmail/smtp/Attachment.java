@@ -12,6 +12,15 @@ import java.nio.file.Path;
  * @param size the content's size in bytes (for the attached-file maximum and splitting)
  */
 public record Attachment(String fileName, String contentType, long size, Source source) {
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[\\p{Cntrl}\u2028\u2029]");
+
+    /** File names and types end up in MIME headers: no control characters (no header injection). */
+    public Attachment {
+        if (fileName == null || fileName.isBlank() || UNSAFE.matcher(fileName).find()
+                || contentType != null && UNSAFE.matcher(contentType).find()) {
+            throw new IllegalArgumentException("attachment name or type contains control characters");
+        }
+    }
 
     /** Opens a fresh stream of the content (a plain file, or decrypting spooled data). */
     @FunctionalInterface

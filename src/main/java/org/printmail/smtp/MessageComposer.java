@@ -124,10 +124,13 @@ final class MessageComposer {
         return p;
     }
 
-    private static String contentType(Attachment a) {
+    private static String contentType(Attachment a) throws MessagingException {
         String type = a.contentType() == null || a.contentType().isBlank()
                 ? "application/octet-stream" : a.contentType();
-        return type + "; name=\"" + a.fileName().replace("\"", "") + "\"";
+        // The library quotes the parameter; Attachment already refused control characters.
+        jakarta.mail.internet.ContentType ct = new jakarta.mail.internet.ContentType(type);
+        ct.setParameter("name", a.fileName());
+        return ct.toString();
     }
 
     /** The job's Message-ID for a single message; a stable derived one per part. */
@@ -178,7 +181,13 @@ final class MessageComposer {
         }
 
         @Override
-        public String getContentType() { return contentType(a); }
+        public String getContentType() {
+            try {
+                return contentType(a);
+            } catch (MessagingException e) {
+                return "application/octet-stream"; // an unparsable type: send the bytes untyped
+            }
+        }
 
         @Override
         public String getName() { return a.fileName(); }

@@ -191,6 +191,34 @@ class JobTypesEndToEndTest {
         assertEquals(Optional.empty(), rig.device().jobs().outbox().stream().findAny());
     }
 
+    @Test
+    void aScanFileNameWithLineBreaksIsRefusedSoItCannotInjectMimeHeaders(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        Path hostile = dir.resolve("scan.pdf\r\nX-Injected: yes\r\n\r\nINJECTED");
+        Files.write(hostile, Files.readAllBytes(PDF));
+        JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("a@contoso.example"), "s", "",
+                List.of(hostile)));
+        assertFalse(t.accepted());
+        assertEquals(393, logOf(rig, t.jobId()).code());
+        assertTrue(logOf(rig, t.jobId()).message().contains("control characters"));
+        assertTrue(rig.device().jobs().outbox().isEmpty());
+    }
+
+    @Test
+    void attachmentNamesWithQuotesAndUnicodeAreQuotedByTheMailLibrary(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        Path odd = dir.resolve("Rechnung \"März\"; name=x.pdf");
+        Files.write(odd, Files.readAllBytes(PDF));
+        JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("a@contoso.example"), "s", "",
+                List.of(odd)));
+        sendDue(rig);
+        assertEquals(JobResult.SENT, logOf(rig, t.jobId()).result());
+        assertArrayEquals(Files.readAllBytes(PDF), attachment(rig.lab.mail().receivedMessages()[0],
+                "Rechnung \"März\"; name=x.pdf"));
+    }
+
     static byte[] attachment(MimeMessage m, String name) throws Exception {
         Multipart mp = (Multipart) m.getContent();
         for (int i = 0; i < mp.getCount(); i++) {
