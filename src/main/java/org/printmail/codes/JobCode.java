@@ -96,6 +96,12 @@ public enum JobCode {
             "The server gave a permanent refusal; the job log shows its reply. Check the recipients,"
                     + " attachments and the mailbox's sending rights.",
             Disposition.FAIL),
+    SPOOL_DAMAGED(396, "The scanned data stored for this job is damaged",
+            "The device's storage returned damaged data for the scan; scan the document again.",
+            Disposition.FAIL),
+    OUTBOX_DAMAGED(397, "A queued job was lost to a storage fault",
+            "A queued job's record was damaged (power loss or storage fault); send it again.",
+            Disposition.FAIL),
     JOB_EXPIRED(394, "The job could not be sent before its deadline",
             "See the earlier error for this job; resend after fixing it.",
             Disposition.FAIL);

@@ -57,7 +57,13 @@ final class JobComposer {
                 throw new PrintmailException(JobCode.SETTINGS_INVALID, "spooled scan data for " + j.jobId()
                         + " is missing");
             }
-            out.add(new Attachment(f.name(), f.contentType(), f.size(), () -> cipher.open(spooled, f.spoolName())));
+            out.add(new Attachment(f.name(), f.contentType(), f.size(), () -> {
+                try {
+                    return new DamageMarking(cipher.open(spooled, f.spoolName()));
+                } catch (java.io.IOException e) {
+                    throw new SpoolDamagedException(e);
+                }
+            }));
         }
         return out;
     }
@@ -86,5 +92,46 @@ final class JobComposer {
             return settings.current().notificationRecipients().getOrDefault(n.event().name(), List.of()).size();
         }
         return 1;
+    }
+
+    /** True when a send failed because the spooled data could not be read back intact. */
+    static boolean spoolDamaged(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SpoolDamagedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks a read failure of spooled data, so it is not mistaken for a network failure and retried. */
+    static final class SpoolDamagedException extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        SpoolDamagedException(java.io.IOException cause) {
+            super("spooled scan data damaged: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static final class DamageMarking extends java.io.FilterInputStream {
+        DamageMarking(java.io.InputStream in) { super(in); }
+
+        @Override
+        public int read() throws java.io.IOException {
+            try {
+                return super.read();
+            } catch (java.io.IOException e) {
+                throw new SpoolDamagedException(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (java.io.IOException e) {
+                throw new SpoolDamagedException(e);
+            }
+        }
     }
 }

@@ -49,7 +49,7 @@ final class JobIntake {
             StoredJob job;
             if (request instanceof JobRequest.ScanToEmail s) {
                 requireAddresses(s.to());
-                files.addAll(spool(jobId, s.files()));
+                spool(jobId, s.files(), files);
                 job = job(jobId, request.type(), now, hold, deadline, s.to(), s.subject(), s.body(),
                         null, null, List.of(), "", files);
             } else if (request instanceof JobRequest.Notification n) {
@@ -61,12 +61,12 @@ final class JobIntake {
                     throw new PrintmailException(JobCode.SETTINGS_INVALID, "Fax number: digits, spaces,"
                             + " + ( ) - only, at least one number");
                 }
-                files.addAll(spool(jobId, f.pages()));
+                spool(jobId, f.pages(), files);
                 job = job(jobId, request.type(), now, hold, deadline, List.of(), null, null, null, null,
                         f.faxNumbers(), "", files);
             } else {
                 JobRequest.ScanToMyEmail m = (JobRequest.ScanToMyEmail) request;
-                files.addAll(spool(jobId, m.files()));
+                spool(jobId, m.files(), files);
                 job = job(jobId, request.type(), now, hold, deadline, List.of(), m.subject(), m.body(),
                         null, null, List.of(), m.user(), files);
             }
@@ -98,8 +98,8 @@ final class JobIntake {
         }
     }
 
-    private List<StoredJob.SpooledFile> spool(String jobId, List<Path> files) {
-        List<StoredJob.SpooledFile> out = new ArrayList<>();
+    /** Encrypts each file into the spool, adding it to {@code out} as soon as it is complete. */
+    private void spool(String jobId, List<Path> files, List<StoredJob.SpooledFile> out) {
         int i = 0;
         for (Path f : files) {
             if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
@@ -114,13 +114,12 @@ final class JobIntake {
             String spoolName = jobId + "-" + i++ + ".spool";
             try {
                 long size = cipher.encrypt(f, store.spoolFile(spoolName), spoolName);
-                String name = f.getFileName().toString();
-                out.add(new StoredJob.SpooledFile(name, JobMessages.contentType(name), size, spoolName));
+                out.add(new StoredJob.SpooledFile(display, JobMessages.contentType(display), size, spoolName));
             } catch (IOException e) {
+                store.spoolFile(spoolName).toFile().delete(); // a partly written file (disk full, say)
                 throw new PrintmailException(JobCode.SETTINGS_INVALID, "cannot spool " + f.getFileName()
                         + " (" + e.getClass().getSimpleName() + ")");
             }
         }
-        return out;
     }
 }

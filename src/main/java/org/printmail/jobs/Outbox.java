@@ -66,7 +66,8 @@ final class Outbox implements JobService {
         this.retry = new RetryPolicy(options.retryBase(), options.retryCap());
         this.composer = new JobComposer(accounts, settings, store, cipher);
         List<StoredJob> concluded = new ArrayList<>();
-        for (StoredJob j : store.loadAll()) {
+        OutboxStore.Loaded loaded = store.loadAll();
+        for (StoredJob j : loaded.jobs()) {
             if (j.state().isFinal()) {
                 concluded.add(j);
                 continue;
@@ -76,6 +77,12 @@ final class Outbox implements JobService {
                     j.lastCode(), RESUMED) : j);
         }
         concluded.forEach(j -> conclude(j, composer.recipientCount(j)));
+        for (String name : loaded.setAside()) {
+            String jobId = name.replaceAll("\\.json$", "");
+            logEntry(jobId, JobType.SCAN_TO_EMAIL, "", 0, JobResult.FAILED, JobCode.OUTBOX_DAMAGED,
+                    "the outbox entry was damaged (power loss or storage fault) and was set aside as "
+                            + name + ".unreadable");
+        }
         accountManager.addListener(status -> {
             if (status.state().canSend()) {
                 releaseHeld();
@@ -154,10 +161,40 @@ final class Outbox implements JobService {
             if (j.type() == JobType.NOTIFICATION) {
                 alerts.computeIfAbsent(composer.alertRecipients(j), k -> new ArrayList<>()).add(j);
             } else {
-                attempt(List.of(j));
+                guarded(List.of(j));
             }
         }
-        alerts.values().forEach(this::attempt);
+        alerts.values().forEach(this::guarded);
+    }
+
+    /**
+     * An attempt that fails in an unexpected way (the outbox disk full while recording it, say)
+     * must not leave its jobs stuck in SENDING: they go back to waiting, in memory at least.
+     */
+    private void guarded(List<StoredJob> group) {
+        try {
+            attempt(group);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Outbox: attempt for {} failed unexpectedly ({}); retrying later", group.get(0).jobId(),
+                    e.getClass().getSimpleName());
+            Instant later = clock.instant().plus(retry.backoff(1, JobCode.PROTOCOL_ERROR));
+            for (StoredJob j : group) {
+                StoredJob now = jobs.get(j.jobId());
+                if (now != null && now.state() == JobState.SENDING) {
+                    StoredJob back = now.next(JobState.RETRY_WAIT, later, JobCode.PROTOCOL_ERROR.number(),
+                            "could not record the attempt (" + e.getClass().getSimpleName() + ")");
+                    jobs.put(j.jobId(), back);
+                    try {
+                        store.save(back);
+                    } catch (RuntimeException ignored) {
+                        // still waiting in memory; the disk copy says SENDING, which restarts it too
+                    }
+                }
+            }
+            if (e instanceof VirtualMachineError v) {
+                throw v;
+            }
+        }
     }
 
     /** One send for one job, or for a burst of alerts coalesced into a digest. */
@@ -169,19 +206,24 @@ final class Outbox implements JobService {
             sending.add(a);
         }
         StoredJob first = sending.get(0);
+        SendReport report;
         try {
             DeviceSettings s = settings.current();
             SmtpAccount account = accounts.smtpAccount(first.type(), first.user(), s);
             OutgoingMessage msg = composer.message(sending, s);
-            SendReport report = sender.send(account, msg);
-            for (StoredJob j : sending) {
-                finished(j, report, sending.size());
-            }
+            report = sender.send(account, msg);
         } catch (PrintmailException e) {
-            sending.forEach(j -> failedAttempt(j, e.code(), e.detail()));
+            JobCode code = JobComposer.spoolDamaged(e) ? JobCode.SPOOL_DAMAGED : e.code();
+            sending.forEach(j -> failedAttempt(j, code, e.detail()));
+            return;
         } catch (RuntimeException e) {
             LOG.warn("Job {} attempt failed unexpectedly: {}", first.jobId(), e.getClass().getSimpleName());
             sending.forEach(j -> failedAttempt(j, JobCode.PROTOCOL_ERROR, e.getClass().getSimpleName()));
+            return;
+        }
+        // Delivered: from here on nothing may turn the job back into a retry.
+        for (StoredJob j : sending) {
+            finished(j, report, sending.size());
         }
     }
 
@@ -202,7 +244,14 @@ final class Outbox implements JobService {
         JobCode code = partial ? JobCode.RECIPIENT_REJECTED : JobCode.OK;
         // Recorded as sent before the log line, so a crash in between neither resends nor loses the line.
         StoredJob done = j.next(JobState.SENT, j.nextAttempt(), code.number(), msg);
-        save(done);
+        try {
+            save(done);
+        } catch (RuntimeException e) {
+            // The outbox disk failed after the server took the message: log it as sent anyway. The
+            // disk copy still says SENDING, so a restart resends it (at least once, same Message-ID).
+            LOG.warn("Outbox: could not record job {} as sent ({})", j.jobId(), e.getClass().getSimpleName());
+            jobs.put(done.jobId(), done);
+        }
         conclude(done, report.accepted().size() + report.rejected().size());
     }
 
@@ -221,11 +270,20 @@ final class Outbox implements JobService {
         conclude(done, composer.recipientCount(j));
     }
 
+    /** A code read back from disk; one this firmware does not know (after a downgrade) reads as 391. */
+    private static JobCode codeOf(int number) {
+        try {
+            return number == 0 ? JobCode.OK : JobCode.byNumber(number);
+        } catch (IllegalArgumentException e) {
+            return JobCode.PROTOCOL_ERROR;
+        }
+    }
+
     /** Writes the job's one log line (unless a crash left it written already) and drops the job. */
     private void conclude(StoredJob j, int recipients) {
         boolean logged = log.entries().stream().anyMatch(e -> e.jobId().equals(j.jobId()));
         if (!logged) {
-            JobCode code = j.lastCode() == 0 ? JobCode.OK : JobCode.byNumber(j.lastCode());
+            JobCode code = codeOf(j.lastCode());
             JobResult result = j.state() == JobState.FAILED ? JobResult.FAILED
                     : code == JobCode.RECIPIENT_REJECTED ? JobResult.PARTIAL : JobResult.SENT;
             logEntry(j.jobId(), j.type(), accounts.accountName(j.type(), j.user()), recipients, result, code,
@@ -291,7 +349,8 @@ final class Outbox implements JobService {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // The worker must outlive anything one pass throws; a job log without it stops.
                 LOG.warn("Outbox worker recovered from {}", e.getClass().getSimpleName());
             }
         }

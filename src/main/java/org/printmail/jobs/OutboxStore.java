@@ -71,8 +71,12 @@ final class OutboxStore {
         }
     }
 
-    List<StoredJob> loadAll() {
+    /** What loading found: the jobs, and the entries that were damaged and set aside. */
+    record Loaded(List<StoredJob> jobs, List<String> setAside) { }
+
+    Loaded loadAll() {
         List<StoredJob> jobs = new ArrayList<>();
+        List<String> setAside = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path f : files) {
                 try {
@@ -81,6 +85,7 @@ final class OutboxStore {
                     Path aside = f.resolveSibling(f.getFileName() + ".unreadable");
                     LOG.warn("Outbox entry {} unreadable; set aside as {}", f.getFileName(), aside.getFileName());
                     Files.move(f, aside, StandardCopyOption.REPLACE_EXISTING);
+                    setAside.add(f.getFileName().toString());
                 }
             }
             try (DirectoryStream<Path> tmps = Files.newDirectoryStream(dir, "*.tmp")) {
@@ -92,7 +97,24 @@ final class OutboxStore {
             LOG.warn("Outbox folder unreadable: {}", e.getClass().getSimpleName());
         }
         jobs.sort(Comparator.comparing(StoredJob::submitted).thenComparing(StoredJob::jobId));
-        return jobs;
+        deleteOrphanSpool(jobs);
+        return new Loaded(jobs, setAside);
+    }
+
+    /** Spool files no job refers to (a crash between spooling and saving): removed, never sent. */
+    private void deleteOrphanSpool(List<StoredJob> jobs) {
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        jobs.forEach(j -> j.files().forEach(f -> referenced.add(f.spoolName())));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(spool)) {
+            for (Path f : files) {
+                if (!referenced.contains(f.getFileName().toString())) {
+                    Files.deleteIfExists(f);
+                    LOG.info("Outbox: removed spool file {} that no job refers to", f.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Outbox spool folder unreadable: {}", e.getClass().getSimpleName());
+        }
     }
 
     private static void forceDirectory(Path d) {

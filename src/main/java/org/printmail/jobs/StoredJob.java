@@ -15,7 +15,15 @@ record StoredJob(String jobId, JobType type, Instant submitted, JobState state, 
     /** One spooled attachment: its display name, type, plaintext size and spool file name. */
     record SpooledFile(String name, String contentType, long size, String spoolName) { }
 
+    /** A damaged entry fails here, so loading sets it aside instead of crashing the outbox. */
     StoredJob {
+        if (jobId == null || type == null || submitted == null || state == null || nextAttempt == null
+                || holdUntil == null || deadline == null || messageId == null) {
+            throw new IllegalArgumentException("outbox entry is missing required fields");
+        }
+        if (type == JobType.NOTIFICATION) {
+            DeviceEvent.valueOf(String.valueOf(event)); // IllegalArgumentException for a damaged event
+        }
         to = to == null ? List.of() : List.copyOf(to);
         faxNumbers = faxNumbers == null ? List.of() : List.copyOf(faxNumbers);
         files = files == null ? List.of() : List.copyOf(files);
