@@ -58,10 +58,15 @@ final class DefaultAccountManager implements AccountManager {
                 slot.attempt.cancel();
                 slot.attempt = null;
             }
-            accounts.vault.remove(id);
-            slot.record = null;
-            slot.cached = null;
-            slot.pendingSender = null;
+            try {
+                accounts.vault.remove(id);
+            } finally {
+                // Even if the erase copy failed the removal may be durable: never let a later refresh
+                // write the signed-out account back.
+                slot.record = null;
+                slot.cached = null;
+                slot.pendingSender = null;
+            }
             slot.backoff.reset();
             slot.machine.refreshTokenUsed(null);
             slot.machine.transition(AccountStateMachine.Change.to(AccountState.NOT_SIGNED_IN,
@@ -133,8 +138,9 @@ final class DefaultAccountManager implements AccountManager {
     private void runKeepAliveSafely() {
         try {
             runKeepAlive();
-        } catch (RuntimeException e) {
-            LOG.warn("keep-alive run failed: {}", e.toString());
+        } catch (RuntimeException | Error e) {
+            // An exception escaping a scheduled task cancels it for good: keep-alive must go on.
+            LOG.warn("keep-alive run failed: {}", e.getClass().getSimpleName());
         }
     }
 

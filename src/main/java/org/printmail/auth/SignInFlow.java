@@ -93,7 +93,7 @@ final class SignInFlow {
         Backoff backoff = new Backoff(accounts.options.backoffBase(), accounts.options.backoffCap());
         try {
             while (!attempt.cancelled) {
-                accounts.options.sleeper().sleep(wait);
+                accounts.options.sleeper().sleep(beforeExpiry(wait, prompt));
                 Instant now = accounts.clock.instant();
                 if (attempt.cancelled) {
                     return;
@@ -139,6 +139,18 @@ final class SignInFlow {
                     e instanceof PrintmailException p ? p.code() : JobCode.IDENTITY_UNREACHABLE,
                     "the sign-in stopped unexpectedly; start Sign In again"), "");
         }
+    }
+
+    /**
+     * A backoff after a network blip must not sleep past the code's expiry: the person may finish
+     * signing in meanwhile, and one last poll before the code lapses collects the tokens.
+     */
+    private Duration beforeExpiry(Duration wait, DeviceCodePrompt prompt) {
+        Duration left = Duration.between(accounts.clock.instant(), prompt.expiresAt()).minusSeconds(1);
+        if (left.isNegative()) {
+            return Duration.ZERO;
+        }
+        return wait.compareTo(left) > 0 ? left : wait;
     }
 
     private static Duration longer(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }

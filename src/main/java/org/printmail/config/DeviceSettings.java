@@ -120,6 +120,15 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
         if (m.security() == null) {
             throw new ConfigException(page + " > Secure Connection", "is required");
         }
+        // Zero would mean "wait forever" to the mail library: one silent server would stall every job.
+        timeout(page + " > Connect Timeout", m.connectTimeout());
+        timeout(page + " > Read Timeout", m.readTimeout());
+    }
+
+    private static void timeout(String field, Duration d) {
+        if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
+            throw new ConfigException(field, "must be between 1 and 3600 seconds");
+        }
     }
 
     public static boolean isAddress(String s) {

@@ -89,6 +89,12 @@ public final class SettingsStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            // The rename is durable only once the directory is on the medium too.
+            try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException ignored) {
+                // some file systems cannot open a directory; the rename is still atomic
+            }
         } catch (IOException e) {
             throw new ConfigException("settings", "cannot save settings (" + e.getClass().getSimpleName() + ")");
         }

@@ -177,14 +177,29 @@ public final class DeviceTrustStore {
     private static void write(Path target, byte[] bytes) {
         try {
             Path tmp = Files.createTempFile(target.getParent(), "import-", ".tmp");
-            Files.write(tmp, bytes);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                ch.force(true); // on the medium before the rename makes it the certificate
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(target.getParent());
         } catch (IOException e) {
             throw new IllegalStateException("cannot store CA certificate " + target.getFileName(), e);
+        }
+    }
+
+    /** Makes a rename durable; some file systems cannot open a directory, and then the rename must do. */
+    private static void forceDirectory(Path dir) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ignored) {
+            // best effort
         }
     }
 }

@@ -86,11 +86,15 @@ final class Dispatcher implements HttpHandler {
         Map<String, String> query = FormParser.urlEncoded(uri.getRawQuery());
 
         if (entry.access() != Access.PUBLIC && found.map(s -> !s.admin()).orElse(true)) {
+            if (method.equals("POST")) {
+                discardBody(ex);
+            }
             return notLoggedIn(entry.access(), method, path, found);
         }
         Form form = Form.EMPTY;
         if (method.equals("POST")) {
             if (!sameOrigin(ex.getRequestHeaders())) {
+                discardBody(ex);
                 return refused();
             }
             try (InputStream in = ex.getRequestBody()) {
@@ -149,11 +153,31 @@ final class Dispatcher implements HttpHandler {
         h.set("Cache-Control", "no-store");
         r.headers().forEach(h::set);
         byte[] body = r.body();
-        ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
+        try {
+            ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
             }
+        } finally {
+            ex.close(); // also for empty bodies (redirects): an unclosed exchange stalls the connection
         }
     }
+
+    /**
+     * A POST refused before its form was read: read the body now (bounded), or close the
+     * connection, so it is never taken for the next request on a kept-alive connection.
+     */
+    private static void discardBody(HttpExchange ex) {
+        try (InputStream in = ex.getRequestBody()) {
+            if (in.readNBytes((int) MAX_LEFTOVER).length >= MAX_LEFTOVER) {
+                ex.getResponseHeaders().set("Connection", "close");
+            }
+        } catch (IOException e) {
+            ex.getResponseHeaders().set("Connection", "close");
+        }
+    }
+
+    private static final long MAX_LEFTOVER = 300 * 1024;
 }

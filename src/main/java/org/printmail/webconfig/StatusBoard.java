@@ -27,7 +27,15 @@ final class StatusBoard implements AccountListener {
 
     /** The last state the events reported (what the sign-in page's polling reads). */
     AccountStatus status(AccountId id) {
-        return latest.computeIfAbsent(id, accounts::status);
+        // Not computeIfAbsent: that would hold a map lock while the account manager takes its own,
+        // and a state change arriving meanwhile (which puts into this map) would deadlock.
+        AccountStatus known = latest.get(id);
+        if (known != null) {
+            return known;
+        }
+        AccountStatus now = accounts.status(id);
+        AccountStatus raced = latest.putIfAbsent(id, now);
+        return raced != null ? raced : now;
     }
 
     /** A fresh snapshot for rendering a page: day counts move with time, not only with events. */
