@@ -40,19 +40,23 @@ final class LoginPage {
     }
 
     private Response logIn(Request r) {
-        Optional<Duration> locked = guard.lockedFor(r.client());
-        if (locked.isPresent()) {
-            return render(r.session(), 429, Optional.of(lockedNotice(locked.get())));
+        // Check, verify and count as one step: parallel guesses must not all pass the lock check
+        // before the first failure is counted.
+        synchronized (guard) {
+            Optional<Duration> locked = guard.lockedFor(r.client());
+            if (locked.isPresent()) {
+                return render(r.session(), 429, Optional.of(lockedNotice(locked.get())));
+            }
+            if (!password.matches(r.form().fields().get("password"))) {
+                guard.failed(r.client());
+                LOG.warn("Web Config: failed administrator log-in from {}", r.client());
+                Notice n = guard.lockedFor(r.client()).map(LoginPage::lockedNotice)
+                        .orElse(Notice.error("The password is not correct.",
+                                "Enter the administrator password."));
+                return render(r.session(), 401, Optional.of(n));
+            }
+            guard.succeeded(r.client());
         }
-        if (!password.matches(r.form().fields().get("password"))) {
-            guard.failed(r.client());
-            LOG.warn("Web Config: failed administrator log-in from {}", r.client());
-            Notice n = guard.lockedFor(r.client()).map(LoginPage::lockedNotice)
-                    .orElse(Notice.error("The password is not correct.",
-                            "Enter the administrator password."));
-            return render(r.session(), 401, Optional.of(n));
-        }
-        guard.succeeded(r.client());
         Session admin = sessions.promote(r.session());
         String next = admin.returnTo().isEmpty() ? HOME : admin.returnTo();
         admin.returnTo("");
@@ -64,7 +68,7 @@ final class LoginPage {
         return Response.redirect(Dispatcher.LOGIN).withHeader("Set-Cookie", sessions.clearCookie());
     }
 
-    private static Notice lockedNotice(Duration wait) {
+    static Notice lockedNotice(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return Notice.error("Too many failed log-ins.", "Try again in " + seconds + " seconds.");
     }

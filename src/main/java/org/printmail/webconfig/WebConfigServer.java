@@ -54,7 +54,7 @@ public final class WebConfigServer implements AutoCloseable {
         Dispatcher d = new Dispatcher(sessions, layout);
         staticFiles(d);
         new LoginPage(layout, sessions, password, guard).register(d);
-        new AdminPasswordPage(layout, sessions, password).register(d);
+        new AdminPasswordPage(layout, sessions, password, guard).register(d);
         new StatusPage(layout, backend, board).register(d);
         EmailServerPage emailServer = new EmailServerPage(layout, backend, board);
         emailServer.register(d);

@@ -112,6 +112,21 @@ class WebConfigSecurityTest {
     }
 
     @Test
+    void guessingTheCurrentPasswordOnThePasswordFormLocksOutLikeLogIn() throws Exception {
+        browser.logIn(WebConfigRig.ADMIN_PASSWORD);
+        int status = 0;
+        for (int i = 0; i < 6; i++) {
+            status = browser.post("/admin-password", Map.of("csrf", browser.csrf("/admin-password"),
+                    "current", "guess-" + i, "new", "whatever-TEST-1", "confirm", "whatever-TEST-1")).statusCode();
+        }
+        assertEquals(429, status, "the sixth guess is refused without checking");
+        HttpResponse<String> right = browser.post("/admin-password", Map.of("csrf", browser.csrf("/admin-password"),
+                "current", WebConfigRig.ADMIN_PASSWORD, "new", "whatever-TEST-1", "confirm", "whatever-TEST-1"));
+        assertEquals(429, right.statusCode(), "even the right password waits out the lockout");
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("wrong current password")));
+    }
+
+    @Test
     void afterLoginTheAdminLandsOnThePageFirstAsked() throws Exception {
         browser.get("/job-log");
         HttpResponse<String> r = browser.logIn(WebConfigRig.ADMIN_PASSWORD);
