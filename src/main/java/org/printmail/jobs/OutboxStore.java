@@ -32,7 +32,8 @@ final class OutboxStore {
         this.dir = dir;
         this.spool = dir.resolve("spool");
         try {
-            Files.createDirectories(spool);
+            ownerOnlyDirectory(dir);
+            ownerOnlyDirectory(spool);
         } catch (IOException e) {
             throw new PrintmailException(JobCode.SETTINGS_INVALID, "cannot create the outbox folder");
         }
@@ -43,8 +44,8 @@ final class OutboxStore {
     void save(StoredJob job) {
         try {
             Path tmp = dir.resolve(job.jobId() + ".json.tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), OWNER_ONLY_FILE)) {
                 ch.write(ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(job)));
                 ch.force(true);
             }
@@ -114,6 +115,20 @@ final class OutboxStore {
             }
         } catch (IOException e) {
             LOG.warn("Outbox spool folder unreadable: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Recipients, subjects and bodies are in the entries: only the device's own user may read them. */
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY_FILE =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+    private static void ownerOnlyDirectory(Path d) throws IOException {
+        Files.createDirectories(d);
+        try {
+            Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system (tests on other hosts); the device's is
         }
     }
 

@@ -31,6 +31,17 @@ class OutboxDamageTest {
     }
 
     @Test
+    void outboxEntriesWithRecipientsAndTextAreReadableByTheDeviceUserOnly() throws Exception {
+        rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("a@contoso.example"), "Payroll",
+                "confidential", List.of()));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(rig.dataDir.resolve("outbox"))));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(rig.dataDir.resolve("outbox/" + t.jobId() + ".json"))));
+    }
+
+    @Test
     void aRefusedSubmitLeavesNoSpoolFileBehind() throws Exception {
         rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
         JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("a@contoso.example"), "s", "",
