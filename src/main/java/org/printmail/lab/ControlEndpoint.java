@@ -23,6 +23,13 @@ final class ControlEndpoint {
             HttpIo.sendJson(ex, 403, Map.of("error", "the control API answers loopback only"));
             return;
         }
+        // A web page in the lab user's browser (also on loopback) must not drive the control API:
+        // browsers mark cross-site requests with Origin or Sec-Fetch-Site; test clients send neither.
+        String site = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
+        if (ex.getRequestHeaders().getFirst("Origin") != null || site != null && !"none".equals(site)) {
+            HttpIo.sendJson(ex, 403, Map.of("error", "the control API does not answer browsers"));
+            return;
+        }
         String action = ex.getRequestURI().getPath().substring(PREFIX.length());
         if ("state".equals(action) && "GET".equals(ex.getRequestMethod())) {
             HttpIo.sendJson(ex, 200, state());

@@ -29,6 +29,19 @@ class ControlApiTest {
     }
 
     @Test
+    void aCrossSiteRequestFromABrowserCannotDriveTheControlApi() throws Exception {
+        JsonNode code = f.client.deviceCode("organizations");
+        HttpResponse<String> r = f.client.send(java.net.http.HttpRequest.newBuilder(
+                        f.lab.authorityBase().resolve("/lab/control/approve"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "user_code=" + code.get("user_code").asText() + "&upn=" + LabUsers.ADMIN)).build());
+        assertEquals(403, r.statusCode());
+        assertEquals(400, f.client.poll(code.get("device_code").asText()).statusCode(), "still pending");
+    }
+
+    @Test
     void controlStateReportsCodesAndCounters() throws Exception {
         String userCode = f.client.deviceCode("organizations").get("user_code").asText();
         JsonNode state = json(f.client.get("/lab/control/state"));
