@@ -228,6 +228,9 @@ final class Outbox implements JobService {
     }
 
     private void finished(StoredJob j, SendReport report, int groupSize) {
+        if (groupSize == 1 && retryLater(j, report)) {
+            return;
+        }
         boolean partial = !report.rejected().isEmpty();
         String msg = groupSize > 1 ? "Sent in a digest of " + groupSize + " alerts" : "Sent";
         if (RESUMED.equals(j.lastMessage())) {
@@ -253,6 +256,25 @@ final class Outbox implements JobService {
             jobs.put(done.jobId(), done);
         }
         conclude(done, report.accepted().size() + report.rejected().size());
+    }
+
+    /**
+     * Recipients refused only for now (a 4xx at RCPT) are not given up: the job stays queued for
+     * them alone, with the same Message-ID, while the others already have it.
+     */
+    private boolean retryLater(StoredJob j, SendReport report) {
+        List<String> again = report.rejected().stream()
+                .filter(r -> r.code().disposition() == JobCode.Disposition.RETRY).map(r -> r.address()).toList();
+        if (again.isEmpty() || (j.type() != JobType.SCAN_TO_EMAIL && j.type() != JobType.FAX)) {
+            return false;
+        }
+        StoredJob narrowed = j.type() == JobType.SCAN_TO_EMAIL ? j.withRecipients(again, j.faxNumbers())
+                : j.withRecipients(j.to(), j.faxNumbers().stream().filter(n -> again.contains(
+                        JobMessages.faxAddress(settings.current().faxAddressPattern(), n))).toList());
+        String detail = "delivered to " + report.accepted().size() + " recipient(s); refused for now: "
+                + String.join(", ", again);
+        failedAttempt(narrowed, JobCode.SERVER_BUSY, detail);
+        return true;
     }
 
     private void failedAttempt(StoredJob j, JobCode code, String detail) {

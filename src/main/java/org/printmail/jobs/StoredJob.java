@@ -34,6 +34,12 @@ record StoredJob(String jobId, JobType type, Instant submitted, JobState state, 
                 message, messageId, to, subject, body, event, detail, faxNumbers, user, files);
     }
 
+    /** The same job for fewer recipients (the ones still to be served). */
+    StoredJob withRecipients(List<String> newTo, List<String> newFaxNumbers) {
+        return new StoredJob(jobId, type, submitted, state, attempts, nextAttempt, holdUntil, deadline, lastCode,
+                lastMessage, messageId, newTo, subject, body, event, detail, newFaxNumbers, user, files);
+    }
+
     StoredJob attempted() {
         return new StoredJob(jobId, type, submitted, JobState.SENDING, attempts + 1, nextAttempt, holdUntil,
                 deadline, lastCode, lastMessage, messageId, to, subject, body, event, detail, faxNumbers,

@@ -373,7 +373,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             return this;
         }
 
-        Builder rcpt(String address, String reply) {
+        public Builder rcpt(String address, String reply) {
             rcptReplies.put(address, reply);
             return this;
         }
