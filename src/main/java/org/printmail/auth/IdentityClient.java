@@ -102,6 +102,9 @@ final class IdentityClient {
         });
     }
 
+    /** One per profile trust and timeout in use; a device has two or three. */
+    private static final int MAX_SENDERS = 4;
+
     @FunctionalInterface
     private interface SuccessParser<T> {
         T parse(HTTPResponse response) throws ParseException;
@@ -112,8 +115,13 @@ final class IdentityClient {
         int timeout = (int) Math.min(Integer.MAX_VALUE, t.toMillis());
         request.setConnectTimeout(timeout);
         request.setReadTimeout(timeout);
-        OneShotSender sender = senders.computeIfAbsent(new SenderKey(tls.apply(profile), t),
-                k -> new OneShotSender(k.tls(), k.connectTimeout()));
+        SenderKey key = new SenderKey(tls.apply(profile), t);
+        if (!senders.containsKey(key) && senders.size() >= MAX_SENDERS) {
+            // Trust changes (a CA imported or deleted) make new contexts; drop the old clients so
+            // their connection pools and selector threads can go.
+            senders.clear();
+        }
+        OneShotSender sender = senders.computeIfAbsent(key, k -> new OneShotSender(k.tls(), k.connectTimeout()));
         HTTPResponse response;
         try {
             response = request.send(sender);
