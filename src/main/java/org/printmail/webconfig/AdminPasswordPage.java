@@ -31,22 +31,19 @@ final class AdminPasswordPage {
     }
 
     private Response change(Request r) {
-        Optional<String> problem;
         // The current-password check is a log-in attempt: same lockout, same counting, same log line,
         // so a stolen session cannot be used to guess the password.
-        synchronized (guard) {
-            Optional<java.time.Duration> locked = guard.lockedFor(r.client());
-            if (locked.isPresent()) {
-                return render(r, Optional.of(LoginPage.lockedNotice(locked.get()).text() + " " + LoginPage.lockedNotice(locked.get()).remedy())).withStatus(429);
-            }
-            if (!password.matches(r.form().get("current"))) {
-                guard.failed(r.client());
-                LOG.warn("Web Config: wrong current password on the password change form from {}", r.client());
-                return render(r, Optional.of("Current password: not correct.")).withStatus(400);
-            }
-            guard.succeeded(r.client());
-            problem = password.change(r.form().get("current"), r.form().get("new"), r.form().get("confirm"));
+        LoginGuard.Attempt a = guard.attempt(r.client(), () -> password.matches(r.form().get("current")));
+        if (a.outcome() == LoginGuard.Outcome.LOCKED) {
+            Notice n = LoginPage.lockedNotice(a.waitFor().orElseThrow());
+            return render(r, Optional.of(n.text() + " " + n.remedy())).withStatus(429);
         }
+        if (a.outcome() == LoginGuard.Outcome.WRONG) {
+            LOG.warn("Web Config: wrong current password on the password change form from {}", r.client());
+            return render(r, Optional.of("Current password: not correct.")).withStatus(400);
+        }
+        Optional<String> problem = password.change(r.form().get("current"), r.form().get("new"),
+                r.form().get("confirm"));
         if (problem.isPresent()) {
             return render(r, problem).withStatus(400);
         }

@@ -58,4 +58,27 @@ final class LoginGuard {
     }
 
     void succeeded(String client) { byClient.remove(client); }
+
+    /** How a password check went: refused unchecked while locked, wrong, or right. */
+    enum Outcome { LOCKED, WRONG, RIGHT }
+
+    /** The outcome, and how long the client must now wait (after a lockout or a failure that caused one). */
+    record Attempt(Outcome outcome, Optional<Duration> waitFor) { }
+
+    /**
+     * Checks the lock, runs the password check and counts its result as one step, so parallel
+     * guesses cannot all pass the lock check before the first failure is counted.
+     */
+    synchronized Attempt attempt(String client, java.util.function.BooleanSupplier passwordCheck) {
+        Optional<Duration> locked = lockedFor(client);
+        if (locked.isPresent()) {
+            return new Attempt(Outcome.LOCKED, locked);
+        }
+        if (!passwordCheck.getAsBoolean()) {
+            failed(client);
+            return new Attempt(Outcome.WRONG, lockedFor(client));
+        }
+        succeeded(client);
+        return new Attempt(Outcome.RIGHT, Optional.empty());
+    }
 }

@@ -40,22 +40,15 @@ final class LoginPage {
     }
 
     private Response logIn(Request r) {
-        // Check, verify and count as one step: parallel guesses must not all pass the lock check
-        // before the first failure is counted.
-        synchronized (guard) {
-            Optional<Duration> locked = guard.lockedFor(r.client());
-            if (locked.isPresent()) {
-                return render(r.session(), 429, Optional.of(lockedNotice(locked.get())));
-            }
-            if (!password.matches(r.form().fields().get("password"))) {
-                guard.failed(r.client());
-                LOG.warn("Web Config: failed administrator log-in from {}", r.client());
-                Notice n = guard.lockedFor(r.client()).map(LoginPage::lockedNotice)
-                        .orElse(Notice.error("The password is not correct.",
-                                "Enter the administrator password."));
-                return render(r.session(), 401, Optional.of(n));
-            }
-            guard.succeeded(r.client());
+        LoginGuard.Attempt a = guard.attempt(r.client(), () -> password.matches(r.form().fields().get("password")));
+        if (a.outcome() == LoginGuard.Outcome.LOCKED) {
+            return render(r.session(), 429, Optional.of(lockedNotice(a.waitFor().orElseThrow())));
+        }
+        if (a.outcome() == LoginGuard.Outcome.WRONG) {
+            LOG.warn("Web Config: failed administrator log-in from {}", r.client());
+            Notice n = a.waitFor().map(LoginPage::lockedNotice).orElse(Notice.error("The password is not correct.",
+                    "Enter the administrator password."));
+            return render(r.session(), 401, Optional.of(n));
         }
         Session admin = sessions.promote(r.session());
         String next = admin.returnTo().isEmpty() ? HOME : admin.returnTo();
