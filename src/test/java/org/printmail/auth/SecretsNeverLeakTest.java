@@ -12,14 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import com.nimbusds.oauth2.sdk.device.DeviceCode;
 import org.junit.jupiter.api.Test;
+import org.printmail.testing.LogCapture;
 import org.printmail.codes.PrintmailException;
 import org.printmail.lab.LabFault;
 import org.printmail.lab.RevocationReason;
@@ -32,43 +29,11 @@ import org.printmail.lab.RevocationReason;
  */
 class SecretsNeverLeakTest {
 
-    /** Captures every record of every logger, formatted with its stack trace. */
-    private static final class Capture extends Handler implements AutoCloseable {
-        private final Logger root = Logger.getLogger("");
-        private final Level previous = root.getLevel();
-        // The JDK HTTP client's internal trace: thousands of lines per run at ALL, enough to
-        // time requests out on a loaded 2-core box. Checked once at ALL (no secret in it);
-        // kept at INFO here so the test stays fast and stable.
-        private final Logger jdkTrace = Logger.getLogger("jdk.internal.httpclient.debug");
-        private final SimpleFormatter formatter = new SimpleFormatter();
-        final List<String> lines = new ArrayList<>();
-
-        Capture() {
-            setLevel(Level.ALL);
-            root.setLevel(Level.ALL);
-            jdkTrace.setLevel(Level.INFO);
-            root.addHandler(this);
-        }
-
-        @Override
-        public synchronized void publish(LogRecord r) { lines.add(formatter.format(r)); }
-
-        @Override
-        public void flush() { }
-
-        @Override
-        public void close() {
-            root.removeHandler(this);
-            root.setLevel(previous);
-            jdkTrace.setLevel(null);
-        }
-    }
-
     @Test
     void noTokenRefreshTokenOrDeviceCodeAppearsInLogsMessagesOrStatuses() throws Exception {
         Set<String> secrets = new HashSet<>();
         List<String> exposed = new ArrayList<>();
-        try (Capture capture = new Capture(); LabRig rig = new LabRig()) {
+        try (LogCapture capture = LogCapture.start(Level.ALL); LabRig rig = new LabRig()) {
             rig.manager.setSenderAddress(LabRig.DEVICE, LabRig.ADMIN);
             DeviceCodePrompt prompt = rig.start();
             secrets.add(deviceCodeInFlight(rig));
@@ -108,8 +73,8 @@ class SecretsNeverLeakTest {
 
             rig.events.forEach(s -> exposed.add(s.toString()));
             rig.manager.statuses().forEach(s -> exposed.add(s.toString()));
-            exposed.addAll(capture.lines);
-            assertTrue(capture.lines.size() > 10, "the flow logged: " + capture.lines.size());
+            exposed.addAll(capture.lines());
+            assertTrue(capture.size() > 10, "the flow logged: " + capture.size());
         }
         secrets.removeIf(s -> s == null || s.isEmpty());
         assertTrue(secrets.size() >= 6, "secrets seen: " + secrets.size());

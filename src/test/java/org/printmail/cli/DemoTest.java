@@ -8,15 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.printmail.testing.LogCapture;
 import org.printmail.lab.LabUsers;
 import org.printmail.store.AccountId;
 import org.printmail.store.AccountRecord;
@@ -30,33 +27,16 @@ class DemoTest {
 
     @Test
     void demoSignsInAndDeliversTheScanAndPrintsNoTokenPasswordOrKeyAnywhere() throws Exception {
-        List<String> logLines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logLines.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
-                        + (r.getThrown() == null ? "" : " " + r.getThrown()));
-            }
-
-            @Override
-            public void flush() { }
-
-            @Override
-            public void close() { }
-        };
-        Logger root = Logger.getLogger("");
-        Level before = root.getLevel();
-        root.addHandler(capture);
-        root.setLevel(Level.ALL);
+        LogCapture capture = LogCapture.start(Level.ALL);
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         boolean passed;
         try {
             passed = new Demo(Path.of("").toAbsolutePath(), dataDir, new PrintStream(screen, true,
                     StandardCharsets.UTF_8)).run();
         } finally {
-            root.removeHandler(capture);
-            root.setLevel(before);
+            capture.close();
         }
+        List<String> logLines = capture.lines();
         String out = screen.toString(StandardCharsets.UTF_8);
         assertTrue(passed, out);
         assertTrue(out.contains("REFUSED  code 360"), out);

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.printmail.auth.AccountState;
@@ -23,6 +19,7 @@ import org.printmail.lab.LabUsers;
 import org.printmail.store.AccountId;
 import org.printmail.store.AccountRecord;
 import org.printmail.testing.DeviceRig;
+import org.printmail.testing.LogCapture;
 
 /**
  * Sign-in, refresh, send and sign-out on the whole device with every logger at ALL: no access
@@ -33,22 +30,7 @@ class SecretsAcrossTheDeviceTest {
     @Test
     void noTokenAppearsInAnyLogLineExceptionJobLogOrStatusFromSignInToSignOut() throws Exception {
         List<String> seen = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                seen.add(r.getMessage() + " " + Arrays.toString(r.getParameters()) + " " + thrown(r.getThrown()));
-            }
-
-            @Override
-            public void flush() { }
-
-            @Override
-            public void close() { }
-        };
-        Logger root = Logger.getLogger("");
-        Level before = root.getLevel();
-        root.setLevel(Level.ALL);
-        root.addHandler(capture);
+        LogCapture capture = LogCapture.start(Level.ALL);
         Set<String> tokens = new LinkedHashSet<>();
         try (DeviceRig rig = new DeviceRig()) {
             AccountId id = AccountId.deviceMail();
@@ -71,9 +53,9 @@ class SecretsAcrossTheDeviceTest {
             assertEquals(AccountState.NOT_SIGNED_IN, rig.device().accounts().status(id).state());
             assertTrue(rig.device().vault().find(id).isEmpty());
         } finally {
-            root.removeHandler(capture);
-            root.setLevel(before);
+            capture.close();
         }
+        seen.addAll(capture.lines());
         assertTrue(tokens.size() >= 4, "a sign-in and a rotation give two access and two refresh tokens");
         assertFalse(seen.isEmpty());
         String all = String.join("\n", seen);
@@ -91,13 +73,5 @@ class SecretsAcrossTheDeviceTest {
     private static void send(DeviceRig rig) {
         rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("a@contoso.example"), "s", "", List.of()));
         org.printmail.jobs.OutboxAccess.runDue(rig.device().jobs());
-    }
-
-    private static String thrown(Throwable t) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            sb.append(c).append(' ');
-        }
-        return sb.toString();
     }
 }

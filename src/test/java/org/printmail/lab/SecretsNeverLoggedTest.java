@@ -9,38 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.printmail.testing.LogCapture;
 
 class SecretsNeverLoggedTest {
 
     @Test
     void noTokenDeviceCodeOrPasswordReachesTheLog() throws Exception {
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                lines.add(String.valueOf(r.getMessage()) + " "
-                        + java.util.Arrays.toString(r.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger root = Logger.getLogger("");
-        Level before = root.getLevel();
-        Logger lab = Logger.getLogger("org.printmail.lab");
-        lab.setLevel(Level.ALL);
-        root.addHandler(capture);
+        LogCapture capture = LogCapture.start(Level.ALL);
         List<String> secrets = new ArrayList<>();
         try (LabFixture f = new LabFixture()) {
             LabClient browser = new LabClient(f.lab.authorityBase(), Duration.ofSeconds(5), true);
@@ -69,10 +46,9 @@ class SecretsNeverLoggedTest {
                     refreshed.get("refresh_token").asText(), LabUsers.ADMIN_PASSWORD,
                     "typo-password"));
         } finally {
-            root.removeHandler(capture);
-            root.setLevel(before);
-            lab.setLevel(null);
+            capture.close();
         }
+        List<String> lines = capture.lines();
         assertTrue(lines.stream().anyMatch(l -> l.contains("device code issued")), lines::toString);
         for (String line : lines) {
             for (String secret : secrets) {

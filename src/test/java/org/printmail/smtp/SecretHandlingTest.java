@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.printmail.codes.JobCode;
 import org.printmail.lab.AdjustableClock;
+import org.printmail.testing.LogCapture;
 
 /**
  * The bearer token and the XOAUTH2 payload never reach a log line or an exception, even with

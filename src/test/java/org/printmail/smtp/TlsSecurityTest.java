@@ -18,6 +18,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.config.MailServerSettings;
 import org.printmail.config.SecureConnection;
 import org.printmail.lab.AdjustableClock;
+import org.printmail.testing.LogCapture;
 import org.printmail.trust.TlsTrust;
 
 /** Certificate validation, host-name check, implicit TLS and the explicit "validation off" setting. */

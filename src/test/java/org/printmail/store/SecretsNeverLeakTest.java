@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.printmail.testing.LogCapture;
 
 /**
  * Drives every path of the vault that logs or throws (open, put, remove, load failures of each
@@ -29,7 +31,7 @@ class SecretsNeverLeakTest {
         List<AccountRecord> records = List.of(SampleAccounts.deviceMail(1), SampleAccounts.deviceMail(2),
                 SampleAccounts.user("alice", 1), SampleAccounts.faxServer(1));
         List<String> said = new ArrayList<>();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.start(Level.ALL)) {
             VaultOptions options = options("device-secret", VaultOptions.DEFAULT_PARTITION_BYTES);
             try (TokenVault vault = TokenVaults.open(options)) {               // open: created
                 records.forEach(vault::put);                                      // put

@@ -13,14 +13,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.printmail.testing.LogCapture;
 import org.printmail.auth.AccountState;
 import org.printmail.lab.LabUsers;
 import org.printmail.store.AccountId;
@@ -40,30 +39,18 @@ class WebConfigSecurityTest {
 
     private WebConfigRig device;
     private HttpsAdmin browser;
-    private final List<String> logLines = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            logLines.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()));
-        }
-
-        @Override
-        public void flush() { }
-
-        @Override
-        public void close() { }
-    };
+    private LogCapture capture;
 
     @BeforeEach
     void start() throws Exception {
-        Logger.getLogger("").addHandler(capture);
+        capture = LogCapture.start(Level.INFO);
         device = new WebConfigRig();
         browser = new HttpsAdmin(device.server.baseUri());
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.close();
         device.close();
     }
 
@@ -106,7 +93,7 @@ class WebConfigSecurityTest {
         assertEquals(303, fresh.logIn(next).statusCode());
         String stored = java.nio.file.Files.readString(device.rig.dataDir.resolve("webconfig/admin-password"));
         assertTrue(stored.startsWith("pbkdf2-sha256:") && !stored.contains(next));
-        for (String line : logLines) {
+        for (String line : capture.lines()) {
             assertTrue(!line.contains(next) && !line.contains(WebConfigRig.ADMIN_PASSWORD), line);
         }
     }
@@ -123,7 +110,7 @@ class WebConfigSecurityTest {
         HttpResponse<String> right = browser.post("/admin-password", Map.of("csrf", browser.csrf("/admin-password"),
                 "current", WebConfigRig.ADMIN_PASSWORD, "new", "whatever-TEST-1", "confirm", "whatever-TEST-1"));
         assertEquals(429, right.statusCode(), "even the right password waits out the lockout");
-        assertTrue(logLines.stream().anyMatch(l -> l.contains("wrong current password")));
+        assertTrue(capture.lines().stream().anyMatch(l -> l.contains("wrong current password")));
     }
 
     @Test
@@ -315,7 +302,7 @@ class WebConfigSecurityTest {
         }
         assertTrue(browser.get("/network/email-server/connection-test").body()
                 .contains("All steps passed."), "the connection test ran with the token");
-        for (String line : logLines) {
+        for (String line : capture.lines()) {
             for (String secret : secrets) {
                 assertFalse(line.contains(secret), "log line shows a secret: " + line);
             }
