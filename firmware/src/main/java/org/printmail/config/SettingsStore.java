@@ -1,0 +1,82 @@
+package org.printmail.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.printmail.files.DurableFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device's saved mail settings: one JSON snapshot, replaced atomically (write, force,
+ * rename) so a power cut leaves the old or the new settings, never a mix. Settings hold no
+ * secrets. A file that cannot be read is set aside and the defaults are used.
+ */
+public final class SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path file;
+    private final List<Consumer<DeviceSettings>> listeners = new CopyOnWriteArrayList<>();
+    private volatile DeviceSettings current;
+
+    private SettingsStore(Path file, DeviceSettings current) {
+        this.file = file;
+        this.current = current;
+    }
+
+    /** Opens the settings file, or starts from {@code defaults} when there is none. */
+    public static SettingsStore open(Path file, DeviceSettings defaults) {
+        DeviceSettings loaded = defaults;
+        if (Files.exists(file)) {
+            try {
+                loaded = JSON.readValue(file.toFile(), DeviceSettings.class).validate();
+            } catch (IOException | RuntimeException e) {
+                Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+                LOG.warn("Settings file {} unreadable ({}); set aside as {}, using defaults",
+                        file.getFileName(), e.getClass().getSimpleName(), aside.getFileName());
+                try {
+                    Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException ignored) {
+                    // Keep running on defaults; the next save overwrites the bad file.
+                }
+            }
+        }
+        return new SettingsStore(file, loaded);
+    }
+
+    public DeviceSettings current() { return current; }
+
+    /** Validates and durably saves the change, then notifies listeners. The old state stays on error. */
+    public synchronized DeviceSettings update(UnaryOperator<DeviceSettings> change) {
+        DeviceSettings next = change.apply(current).validate();
+        write(next);
+        current = next;
+        listeners.forEach(l -> l.accept(next));
+        return next;
+    }
+
+    public void addListener(Consumer<DeviceSettings> listener) { listeners.add(listener); }
+
+    private void write(DeviceSettings s) {
+        try {
+            DurableFiles.replace(file, JSON.writeValueAsBytes(s));
+        } catch (IOException e) {
+            throw new ConfigException("settings", "cannot save settings (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

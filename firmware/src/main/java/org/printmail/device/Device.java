@@ -1,0 +1,142 @@
+package org.printmail.device;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.printmail.auth.AccountManager;
+import org.printmail.auth.AccountManagers;
+import org.printmail.auth.AuthOptions;
+import org.printmail.config.DeviceProfile;
+import org.printmail.config.DeviceSettings;
+import org.printmail.config.EmailServerSettings;
+import org.printmail.config.SettingsStore;
+import org.printmail.jobs.JobService;
+import org.printmail.jobs.Jobs;
+import org.printmail.jobs.JobsOptions;
+import org.printmail.smtp.MailSender;
+import org.printmail.smtp.SenderOptions;
+import org.printmail.smtp.SmtpMailSender;
+import org.printmail.store.AccountId;
+import org.printmail.store.AccountPurpose;
+import org.printmail.store.DeviceKeys;
+import org.printmail.store.TokenVault;
+import org.printmail.store.TokenVaults;
+import org.printmail.store.VaultOptions;
+import org.printmail.trust.DeviceTrustStore;
+import org.printmail.trust.TlsTrust;
+
+/**
+ * The device's mail subsystem assembled from its parts: settings, token vault, accounts, sender
+ * and jobs, all under one data folder. Production and lab differ only in the profiles passed in.
+ */
+public final class Device implements AutoCloseable {
+    /** Which parts the device is built with; tests shorten timings and inject a clock. */
+    public record Options(Path dataDir, Clock clock, AuthOptions auth, SenderOptions sender, JobsOptions jobs) {
+        public static Options defaults(Path dataDir, Clock clock) {
+            return new Options(dataDir, clock, AuthOptions.defaults(),
+                    SenderOptions.defaults().withTime(clock, org.printmail.smtp.Sleeper.SYSTEM),
+                    JobsOptions.defaults(dataDir));
+        }
+    }
+
+    private final SettingsStore settings;
+    private final TokenVault vault;
+    private final AccountManager accounts;
+    private final MailSender sender;
+    private final JobService jobs;
+    private final Function<String, DeviceProfile> profiles;
+    private final DeviceTrustStore caCertificates;
+
+    private Device(SettingsStore settings, TokenVault vault, AccountManager accounts, MailSender sender,
+                   JobService jobs, Function<String, DeviceProfile> profiles, DeviceTrustStore caCertificates) {
+        this.settings = settings;
+        this.vault = vault;
+        this.accounts = accounts;
+        this.sender = sender;
+        this.jobs = jobs;
+        this.profiles = profiles;
+        this.caCertificates = caCertificates;
+    }
+
+    /**
+     * @param profiles       firmware profile by name ({@code exchange-online}, {@code outlook-com}, {@code lab})
+     * @param defaultProfile the profile a first boot starts from
+     */
+    public static Device start(Options o, Function<String, DeviceProfile> profiles, DeviceProfile defaultProfile)
+            throws java.io.IOException {
+        Files.createDirectories(o.dataDir());
+        SettingsStore settings = SettingsStore.open(o.dataDir().resolve("settings.json"),
+                DeviceSettings.defaults(defaultProfile));
+        VaultOptions vo = VaultOptions.inDirectory(o.dataDir(), o.clock());
+        TokenVault vault = TokenVaults.open(vo);
+        Function<AccountId, DeviceProfile> forAccount = id -> profileFor(id, settings.current(), profiles);
+        DeviceTrustStore cas = DeviceTrustStore.open(o.dataDir().resolve("ca-certificates"), o.clock());
+        // Imported CAs apply to the identity platform too (a TLS-inspecting proxy's CA, say).
+        AccountManager accounts = AccountManagers.createWithDeviceTrust(vault, forAccount,
+                profile -> cas.tlsTrust(profile.trustedCa()), o.clock(), o.auth());
+        // Read on every new connection, so a CA imported in Web Config applies without a restart.
+        MailSender sender = SmtpMailSender.create(() -> trustFor(settings.current(), profiles, cas), o.sender())
+                .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
+                        () -> settings.current().splitLargeAttachments());
+        JobService jobs = Jobs.start(o.jobs(), accounts, sender, settings,
+                DeviceKeys.aesKey(vo.deviceSecret(), "printmail/spool/v1"), o.clock());
+        return new Device(settings, vault, accounts, sender, jobs, profiles, cas);
+    }
+
+    /** The profile an account signs in and refreshes through, with the admin's tenant override. */
+    static DeviceProfile profileFor(AccountId id, DeviceSettings s, Function<String, DeviceProfile> profiles) {
+        EmailServerSettings e = id.purpose() == AccountPurpose.FAX_SERVER ? s.faxServer() : s.deviceMail();
+        DeviceProfile p = profiles.apply(e.profile());
+        if (!e.tenant().isBlank()) {
+            p = p.withIdentity(p.identity().withTenant(e.tenant()));
+        }
+        return p.withMail(e.mail());
+    }
+
+    /** JDK CAs, the CA certificates imported into the device, and the CA files the profiles name. */
+    static TlsTrust trustFor(DeviceSettings s, Function<String, DeviceProfile> profiles, DeviceTrustStore imported) {
+        List<Path> files = new ArrayList<>();
+        for (EmailServerSettings e : List.of(s.deviceMail(), s.faxServer())) {
+            profiles.apply(e.profile()).trustedCa().ifPresent(files::add);
+        }
+        files = files.stream().distinct().toList();
+        if (files.size() <= 1) {
+            return imported.tlsTrust(files.stream().findFirst()); // cached until the next import or delete
+        }
+        List<java.security.cert.X509Certificate> cas = new ArrayList<>(imported.tlsTrust(java.util.Optional.empty())
+                .extraCas());
+        for (Path f : files) {
+            cas.addAll(TlsTrust.readCertificates(f));
+        }
+        return TlsTrust.withExtraCas(cas);
+    }
+
+    /** The device's imported CA certificates (Web Config's CA Certificate page). */
+    public DeviceTrustStore caCertificates() { return caCertificates; }
+
+    public SettingsStore settings() { return settings; }
+
+    public TokenVault vault() { return vault; }
+
+    public AccountManager accounts() { return accounts; }
+
+    public MailSender sender() { return sender; }
+
+    public JobService jobs() { return jobs; }
+
+    public Function<AccountId, DeviceProfile> accountProfiles() {
+        return id -> profileFor(id, settings.current(), profiles);
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        accounts.close();
+        sender.close();
+        vault.close();
+    }
+}

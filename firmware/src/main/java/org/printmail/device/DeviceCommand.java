@@ -1,0 +1,92 @@
+package org.printmail.device;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.printmail.config.ConfigException;
+import org.printmail.config.DeviceProfile;
+import org.printmail.config.EmailService;
+import org.printmail.config.ProfileLoader;
+import org.printmail.panel.ControlPanel;
+import org.printmail.webconfig.WebConfigBackend;
+import org.printmail.webconfig.WebConfigOptions;
+import org.printmail.webconfig.WebConfigServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code printmail device}: the production wiring, talking to Microsoft (or any service a profile
+ * names). Secrets never come from the command line: the keystore password and the first-boot
+ * administrator password are read from the environment.
+ */
+@Command(name = "device", mixinStandardHelpOptions = true,
+        description = "Run the device against a firmware profile (exchange-online, outlook-com) with Web Config.")
+public final class DeviceCommand implements Callable<Integer> {
+    public static final String KEYSTORE_PASSWORD_ENV = "PRINTMAIL_WEB_KEYSTORE_PASSWORD";
+    public static final String ADMIN_PASSWORD_ENV = "PRINTMAIL_ADMIN_PASSWORD";
+
+    @Option(names = "--profile", defaultValue = "exchange-online",
+            description = "Firmware profile for first boot (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--data-dir", required = true, description = "Device data folder (vault, outbox, job log, settings)")
+    Path dataDir;
+
+    @Option(names = "--web-port", defaultValue = "443", description = "Web Config HTTPS port (default: ${DEFAULT-VALUE})")
+    int webPort;
+
+    @Option(names = "--web-keystore", required = true,
+            description = "PKCS#12 keystore with the device's TLS certificate (password in $" + KEYSTORE_PASSWORD_ENV + ")")
+    Path webKeystore;
+
+    @Option(names = "--no-panel", description = "No control panel on this terminal; run until interrupted")
+    boolean noPanel;
+
+    @Option(names = "--scan-source", description = "Where the scanner driver leaves the scanned document that the "
+            + "panel's Scan to Email sends (default: <data-dir>/scanner/scan.pdf)")
+    Path scanSource;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = FirmwareMain.home();
+        String keystorePassword = env(KEYSTORE_PASSWORD_ENV);
+        String adminPassword = Files.exists(dataDir.resolve("webconfig/admin-password")) ? "" : env(ADMIN_PASSWORD_ENV);
+        DeviceProfile first = ProfileLoader.load(root, profile);
+        Clock clock = Clock.systemUTC();
+        Map<EmailService, DeviceProfile> services = Map.of(
+                EmailService.EXCHANGE_ONLINE, ProfileLoader.load(root, "exchange-online"),
+                EmailService.OUTLOOK_COM, ProfileLoader.load(root, "outlook-com"));
+        try (Device device = Device.start(Device.Options.defaults(dataDir, clock), name -> ProfileLoader.load(root, name),
+                first);
+             WebConfigServer web = WebConfigServer.start(WebConfigOptions.defaults(webKeystore, keystorePassword,
+                     dataDir.resolve("webconfig"), adminPassword).withBindAddress(new InetSocketAddress(webPort)),
+                     new WebConfigBackend(device.accounts(), device.jobs(), device.sender(), device.settings(),
+                             device.caCertificates(), services, clock))) {
+            System.out.println("printmail device: profile " + first.name() + ", Web Config at " + web.baseUri());
+            if (noPanel) {
+                new CountDownLatch(1).await();
+            } else {
+                new ControlPanel(device.jobs(), device.accounts(), device.settings(), device.accountProfiles(),
+                        scanSource != null ? scanSource : dataDir.resolve("scanner/scan.pdf"), dataDir.resolve("status-sheets"), clock)
+                        .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+            }
+        }
+        return 0;
+    }
+
+    private static String env(String name) {
+        String v = System.getenv(name);
+        if (v == null || v.isEmpty()) {
+            throw new ConfigException(name, "is not set (secrets are read from the environment, never from arguments)");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,60 @@
+package org.printmail.device;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.printmail.config.ConfigException;
+import org.printmail.codes.PrintmailException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the firmware image: {@code java -jar printmail-firmware.jar --data-dir ...} runs
+ * the device (the {@code device} command). The image holds only this module and its libraries.
+ */
+public final class FirmwareMain {
+    private FirmwareMain() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new DeviceCommand());
+        cli.setExecutionExceptionHandler(FirmwareMain::report);
+        System.exit(cli.execute(args));
+    }
+
+    /** Users see one line with the code and remedy, never a stack trace. */
+    public static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof ConfigException c) {
+            cmd.getErr().println("printmail: " + c.detail());
+            cmd.getErr().println("Remedy: set or correct " + c.field() + ", then start again.");
+        } else if (e instanceof PrintmailException p) {
+            cmd.getErr().println("printmail: " + p.getMessage());
+            cmd.getErr().println("Remedy: " + p.remedy());
+        } else {
+            cmd.getErr().println("printmail: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        return 1;
+    }
+
+    /**
+     * The install root, where {@code firmware-config/} lives: {@code -Dprintmail.home}, else the
+     * folder of the firmware jar when it has {@code firmware-config/} beside it (the distribution's
+     * layout: jar, {@code lib/}, {@code firmware-config/}), else the working folder.
+     */
+    public static Path home() {
+        String h = System.getProperty("printmail.home");
+        if (h != null) {
+            return Path.of(h).toAbsolutePath();
+        }
+        try {
+            Path jar = Path.of(FirmwareMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(jar) && Files.isDirectory(jar.resolveSibling("firmware-config"))) {
+                return jar.getParent().toAbsolutePath();
+            }
+        } catch (URISyntaxException | SecurityException e) {
+            // fall through: the working folder
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}
