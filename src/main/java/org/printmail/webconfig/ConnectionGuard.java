@@ -37,6 +37,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
 
     private final ServerLimits limits;
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<Connection, String> addressOf = new ConcurrentHashMap<>();
     private final Map<Connection, Track> http = new ConcurrentHashMap<>();
     private final AtomicLong refusedOverCap = new AtomicLong();
     private final AtomicLong closedAtDeadline = new AtomicLong();
@@ -56,8 +57,9 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     @Override
     public void onOpened(Connection c) {
         if (c instanceof SslConnection) {
-            int n = perAddress.computeIfAbsent(address(c), a -> new AtomicInteger())
-                    .incrementAndGet();
+            String address = address(c);
+            addressOf.put(c, address);
+            int n = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
             if (n > limits.maxConnectionsPerAddress()) {
                 refusedOverCap.incrementAndGet();
                 c.getEndPoint().close();
@@ -71,7 +73,11 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     @Override
     public void onClosed(Connection c) {
         if (c instanceof SslConnection) {
-            perAddress.computeIfPresent(address(c), (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+            // Remembered at opening: a closed socket no longer knows its peer.
+            String address = addressOf.remove(c);
+            if (address != null) {
+                perAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+            }
         } else {
             http.remove(c);
         }
