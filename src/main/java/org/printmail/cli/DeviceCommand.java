@@ -72,6 +72,7 @@ final class DeviceCommand implements Callable<Integer> {
             } else {
                 new ControlPanel(device.jobs(), device.accounts(), device.settings(), device.accountProfiles(),
                         root.resolve("test-fixtures/scans/sample-scan.pdf"), dataDir.resolve("status-sheets"), clock)
+                        .withWebConfigPasswordReset(web::resetAdministratorPassword)
                         .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
             }
         }

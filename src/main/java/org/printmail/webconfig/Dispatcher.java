@@ -19,19 +19,30 @@ final class Dispatcher {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    /** Who may reach a route. */
-    enum Access { PUBLIC, ADMIN, API }
+    /**
+     * Who may reach a route. {@code LOGIN_FORM}: a public POST that carries no session; its
+     * route checks the form's signed token itself ({@link LoginTokens}).
+     */
+    enum Access { PUBLIC, LOGIN_FORM, ADMIN, API }
 
     private record Entry(Access access, Route route) { }
 
     private final Map<String, Entry> routes = new HashMap<>();
     private final Map<String, Response> statics = new HashMap<>();
     private final Sessions sessions;
+    private final LoginTokens tokens;
     private final Layout layout;
 
-    Dispatcher(Sessions sessions, Layout layout) {
+    Dispatcher(Sessions sessions, LoginTokens tokens, Layout layout) {
         this.sessions = sessions;
+        this.tokens = tokens;
         this.layout = layout;
+    }
+
+    /** Whether {@code path} is an admin page a browser may be sent back to after log-in. */
+    boolean isAdminPage(String path) {
+        Entry e = routes.get("GET " + path);
+        return e != null && e.access() == Access.ADMIN;
     }
 
     void get(String path, Access access, Route route) { routes.put("GET " + path, new Entry(access,
@@ -120,7 +131,8 @@ final class Dispatcher {
         String client = ex.client();
         Map<String, String> query = FormParser.urlEncoded(ex.rawQuery());
 
-        if (entry.access() != Access.PUBLIC && found.map(s -> !s.admin()).orElse(true)) {
+        boolean open = entry.access() == Access.PUBLIC || entry.access() == Access.LOGIN_FORM;
+        if (!open && found.map(s -> !s.admin()).orElse(true)) {
             return notLoggedIn(entry.access(), method, path, found);
         }
         Form form = Form.EMPTY;
@@ -133,13 +145,14 @@ final class Dispatcher {
             } catch (FormParser.BadBody e) {
                 return layout.problem(e.status, "The form could not be read", e.getMessage());
             }
-            if (found.isEmpty() || !Sessions.csrfMatches(found.get(),
-                    form.fields().get(Layout.CSRF_FIELD))) {
+            if (entry.access() != Access.LOGIN_FORM && (found.isEmpty()
+                    || !Sessions.csrfMatches(found.get(), form.fields().get(Layout.CSRF_FIELD)))) {
                 return refused();
             }
         }
         Session session = found.orElse(null);
-        return entry.route().handle(new Request(method, path, query, form, session, client));
+        return entry.route().handle(new Request(method, path, query, form, session, client,
+                ex.header("Cookie")));
     }
 
     private Response notLoggedIn(Access access, String method, String path,
@@ -148,12 +161,11 @@ final class Dispatcher {
             return new Response(401, "application/json",
                     "{\"error\":\"login required\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
         }
-        Session anon = found.orElseGet(() -> sessions.create(false));
-        if (method.equals("GET")) {
-            anon.returnTo(path); // a known route path, never a caller-supplied URL
-        }
         Response r = Response.redirect(LOGIN);
-        return found.isPresent() ? r : r.withHeader("Set-Cookie", sessions.setCookie(anon));
+        // No server state for a visitor: the page to return to (a known route path, never a
+        // caller-supplied URL) rides in the signed log-in form's pre-login cookie.
+        return method.equals("GET") ? r.withCookie(LoginPage.preLoginCookie(tokens
+                .preLoginCookie(path))) : r;
     }
 
     private Response refused() {

@@ -64,7 +64,14 @@ final class WebConfigHandler extends Handler.Abstract {
         var headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
         Dispatcher.securityHeaders().forEach(headers::put);
-        answer.headers().forEach(headers::put);
+        answer.headers().forEach((name, value) -> {
+            int extra = name.indexOf(';');
+            if (extra > 0) {
+                headers.add(name.substring(0, extra), value); // a second Set-Cookie
+            } else {
+                headers.put(name, value);
+            }
+        });
         headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }

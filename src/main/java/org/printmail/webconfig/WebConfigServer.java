@@ -40,14 +40,19 @@ public final class WebConfigServer implements AutoCloseable {
         "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
     };
 
+    /** What the control panel's password reset touches. */
+    private record Login(AdminPassword password, LoginGuard guard, Sessions sessions) { }
+
     private final Server server;
     private final ConnectionGuard guard;
     private final URI baseUri;
+    private final Login login;
 
-    private WebConfigServer(Server server, ConnectionGuard guard, URI baseUri) {
+    private WebConfigServer(Server server, ConnectionGuard guard, URI baseUri, Login login) {
         this.server = server;
         this.guard = guard;
         this.baseUri = baseUri;
+        this.login = login;
     }
 
     public static WebConfigServer start(WebConfigOptions opts, WebConfigBackend backend) {
@@ -56,12 +61,14 @@ public final class WebConfigServer implements AutoCloseable {
                 opts.initialAdminPassword(), opts.passwordIterations());
         Sessions sessions = new Sessions(backend.clock(), opts.sessionIdleTimeout());
         LoginGuard loginGuard = new LoginGuard(backend.clock(), opts.lockoutThreshold(),
-                opts.lockoutBase(), opts.lockoutMax());
+                opts.lockoutBase(), opts.lockoutMax(), opts.passwordChecksPerSecond());
+        LoginTokens tokens = LoginTokens.openOrCreate(opts.dataDir().resolve("signing-key"),
+                backend.clock());
         StatusBoard board = new StatusBoard(backend.accounts());
         Layout layout = new Layout(opts.deviceName(), backend, board);
-        Dispatcher d = new Dispatcher(sessions, layout);
+        Dispatcher d = new Dispatcher(sessions, tokens, layout);
         staticFiles(d);
-        new LoginPage(layout, sessions, password, loginGuard).register(d);
+        new LoginPage(layout, sessions, password, loginGuard, tokens, d::isAdminPage).register(d);
         new AdminPasswordPage(layout, sessions, password, loginGuard).register(d);
         new StatusPage(layout, backend, board).register(d);
         EmailServerPage emailServer = new EmailServerPage(layout, backend, board);
@@ -71,10 +78,11 @@ public final class WebConfigServer implements AutoCloseable {
         new CaCertificatePage(layout, backend).register(d);
         new NotificationsPage(layout, backend).register(d);
         new JobLogPage(layout, backend).register(d);
-        return listen(opts, tls, d);
+        return listen(opts, tls, d, new Login(password, loginGuard, sessions));
     }
 
-    private static WebConfigServer listen(WebConfigOptions opts, SSLContext tls, Dispatcher d) {
+    private static WebConfigServer listen(WebConfigOptions opts, SSLContext tls, Dispatcher d,
+                                          Login login) {
         ServerLimits limits = opts.limits();
         QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), 4);
         pool.setName("webconfig");
@@ -120,10 +128,26 @@ public final class WebConfigServer implements AutoCloseable {
                 ? "localhost" : hostForUri(bind);
         URI base = URI.create("https://" + host + ":" + connector.getLocalPort() + "/");
         LOG.info("Web Config listening on {}", base);
-        return new WebConfigServer(server, guard, base);
+        return new WebConfigServer(server, guard, base, login);
     }
 
     public URI baseUri() { return baseUri; }
+
+    /**
+     * The administrator's way back in, for the control panel (someone at the device): sets a new
+     * Web Config password without the old one, ends every lockout and every session.
+     *
+     * @return empty when done, else what is wrong with the new password
+     */
+    public java.util.Optional<String> resetAdministratorPassword(String next, String confirm) {
+        java.util.Optional<String> problem = login.password().reset(next, confirm);
+        if (problem.isEmpty()) {
+            login.guard().clearAll();
+            login.sessions().invalidateAll();
+            LOG.info("Web Config: administrator password reset at the control panel");
+        }
+        return problem;
+    }
 
     /** The connection guard, for tests and the attack bench: caps and deadlines applied. */
     ConnectionGuard connections() { return guard; }
