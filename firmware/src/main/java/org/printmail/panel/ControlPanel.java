@@ -45,6 +45,7 @@ public final class ControlPanel {
     private final Path scannedDocument;
     private final Path statusSheetDir;
     private final Clock clock;
+    private WebConfigPasswordReset webConfigReset;
     private BufferedReader in;
     private PrintStream out;
 
@@ -58,6 +59,12 @@ public final class ControlPanel {
         this.scannedDocument = scannedDocument;
         this.statusSheetDir = statusSheetDir;
         this.clock = clock;
+    }
+
+    /** Offers Web Config's administrator password reset in the Settings menu. */
+    public ControlPanel withWebConfigPasswordReset(WebConfigPasswordReset reset) {
+        this.webConfigReset = reset;
+        return this;
     }
 
     /** Runs until the user chooses Quit or the input ends. */
@@ -102,16 +109,39 @@ public final class ControlPanel {
 
     private void settingsMenu() throws IOException {
         while (true) {
-            String c = menu("Settings > General Settings > Network Settings > Network Status",
-                    "Email Server Status", "Print Status Sheet");
+            String c = webConfigReset == null
+                    ? menu("Settings > General Settings > Network Settings > Network Status",
+                    "Email Server Status", "Print Status Sheet")
+                    : menu("Settings > General Settings > Network Settings > Network Status",
+                    "Email Server Status", "Print Status Sheet",
+                    "Web Config Administrator Password Reset");
             if ("1".equals(c)) {
                 out.print(EmailServerStatus.render(settings.current(), accounts.statuses(), clock));
             } else if ("2".equals(c)) {
                 printStatusSheet();
+            } else if ("3".equals(c) && webConfigReset != null) {
+                resetWebConfigPassword();
             } else {
                 return;
             }
         }
+    }
+
+    /** The administrator's way back into Web Config; logs every Web Config session out. */
+    private void resetWebConfigPassword() throws IOException {
+        out.println("== Settings > Web Config Administrator Password Reset ==");
+        out.println("Sets a new Web Config administrator password. Every Web Config session is"
+                + " logged out and every log-in lock ends.");
+        String next = ask("New password (8-256 characters)");
+        String confirm = ask("Confirm new password");
+        if (!"y".equalsIgnoreCase(ask("Reset the Web Config administrator password? (y/N)"))) {
+            out.println("Not changed.");
+            return;
+        }
+        webConfigReset.reset(next, confirm).ifPresentOrElse(
+                problem -> out.println("Not changed. " + problem),
+                () -> out.println("Web Config administrator password reset. Log in with the new"
+                        + " password."));
     }
 
     private void printStatusSheet() throws IOException {

@@ -90,6 +90,24 @@ final class AdminPassword {
         if (next.equals(currentPassword)) {
             return java.util.Optional.of("New password: must differ from the current password.");
         }
+        return replace(next);
+    }
+
+    /**
+     * The control panel's reset: replaces the password without the current one (the person is
+     * at the device). Same rules and the same atomic write as a change.
+     */
+    synchronized java.util.Optional<String> reset(String next, String confirm) {
+        if (next == null || next.length() < 8 || next.length() > 256) {
+            return java.util.Optional.of("New password: use 8 to 256 characters.");
+        }
+        if (!next.equals(confirm)) {
+            return java.util.Optional.of("Confirm new password: does not match the new password.");
+        }
+        return replace(next);
+    }
+
+    private java.util.Optional<String> replace(String next) {
         byte[] salt = new byte[SALT_BYTES];
         new SecureRandom().nextBytes(salt);
         int iterations = current.iterations();
@@ -141,7 +159,7 @@ final class AdminPassword {
     }
 
     /** One line of ASCII, durable and owner-only. */
-    private static void write(Path file, String content) throws IOException {
+    static void write(Path file, String content) throws IOException {
         DurableFiles.replace(file, (content + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -33,7 +33,12 @@ final class AdminPasswordPage {
     private Response change(Request r) {
         // The current-password check is a log-in attempt: same lockout, same counting, same log line,
         // so a stolen session cannot be used to guess the password.
-        LoginGuard.Attempt a = guard.attempt(r.client(), () -> password.matches(r.form().get("current")));
+        LoginGuard.Attempt a = guard.attempt(LoginGuard.key(r.client(), Optional.empty()), false,
+                () -> password.matches(r.form().get("current")));
+        if (a.outcome() == LoginGuard.Outcome.BUSY) {
+            Notice n = LoginPage.busyNotice();
+            return render(r, Optional.of(n.text() + " " + n.remedy())).withStatus(429);
+        }
         if (a.outcome() == LoginGuard.Outcome.LOCKED) {
             Notice n = LoginPage.lockedNotice(a.waitFor().orElseThrow());
             return render(r, Optional.of(n.text() + " " + n.remedy())).withStatus(429);

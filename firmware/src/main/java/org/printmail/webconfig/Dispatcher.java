@@ -1,16 +1,10 @@
 package org.printmail.webconfig;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,25 +13,36 @@ import org.slf4j.LoggerFactory;
  * CSRF check on every POST, security headers on every answer, and a generic error page instead
  * of a stack trace.
  */
-final class Dispatcher implements HttpHandler {
+final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final String LOGIN = "/login";
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    /** Who may reach a route. */
-    enum Access { PUBLIC, ADMIN, API }
+    /**
+     * Who may reach a route. {@code LOGIN_FORM}: a public POST that carries no session; its
+     * route checks the form's signed token itself ({@link LoginTokens}).
+     */
+    enum Access { PUBLIC, LOGIN_FORM, ADMIN, API }
 
     private record Entry(Access access, Route route) { }
 
     private final Map<String, Entry> routes = new HashMap<>();
     private final Map<String, Response> statics = new HashMap<>();
     private final Sessions sessions;
+    private final LoginTokens tokens;
     private final Layout layout;
 
-    Dispatcher(Sessions sessions, Layout layout) {
+    Dispatcher(Sessions sessions, LoginTokens tokens, Layout layout) {
         this.sessions = sessions;
+        this.tokens = tokens;
         this.layout = layout;
+    }
+
+    /** Whether {@code path} is an admin page a browser may be sent back to after log-in. */
+    boolean isAdminPage(String path) {
+        Entry e = routes.get("GET " + path);
+        return e != null && e.access() == Access.ADMIN;
     }
 
     void get(String path, Access access, Route route) { routes.put("GET " + path, new Entry(access,
@@ -50,27 +55,68 @@ final class Dispatcher implements HttpHandler {
         statics.put(path, new Response(200, contentType, content, Map.of()));
     }
 
-    @Override
-    public void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            Response r;
-            try {
-                r = dispatch(ex);
-            } catch (RuntimeException e) {
-                // Class name only: exception messages could carry request data.
-                LOG.warn("Web Config request {} failed: {}", ex.getRequestURI().getRawPath(),
-                        e.getClass().getName());
-                r = layout.problem(500, "Something went wrong",
-                        "Reload the page. If it happens again, restart the device.");
-            }
-            write(ex, r);
+    /**
+     * What the HTTP server hands over: the request head, and the body, read on demand with the
+     * server's size and time limits.
+     */
+    interface Exchange {
+        String method();
+
+        String rawPath();
+
+        String rawQuery();
+
+        String header(String name);
+
+        String client();
+
+        /** The body, at most {@code max} bytes; {@link FormParser.BadBody} when larger or late. */
+        byte[] body(int max) throws FormParser.BadBody;
+    }
+
+    /** The answer to one request; never throws, never shows an exception. */
+    Response answer(Exchange ex) {
+        try {
+            return dispatch(ex);
+        } catch (RuntimeException e) {
+            // Class name only: exception messages could carry request data.
+            LOG.warn("Web Config request {} failed: {}", ex.rawPath(), e.getClass().getName());
+            return layout.problem(500, "Something went wrong",
+                    "Reload the page. If it happens again, restart the device.");
         }
     }
 
-    private Response dispatch(HttpExchange ex) throws IOException {
-        String method = ex.getRequestMethod();
-        URI uri = ex.getRequestURI();
-        String path = uri.getRawPath();
+    /** The page for an error the server found before any route ran (malformed request, etc.). */
+    Response serverError(int status) {
+        if (status == 404) {
+            return layout.problem(404, "Page not found", "Use the menu to open a page.");
+        }
+        if (status >= 500) {
+            return layout.problem(status, "Something went wrong",
+                    "Reload the page. If it happens again, restart the device.");
+        }
+        return layout.problem(status, "The request could not be read",
+                "Open Web Config from its address and use the menu.");
+    }
+
+    /** Headers on every answer, pages, redirects and errors alike. */
+    static Map<String, String> securityHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Security-Policy", CSP);
+        h.put("X-Frame-Options", "DENY");
+        h.put("X-Content-Type-Options", "nosniff");
+        // "same-origin", not "no-referrer": the latter makes browsers send "Origin: null" on our own forms.
+        h.put("Referrer-Policy", "same-origin");
+        h.put("Cross-Origin-Opener-Policy", "same-origin");
+        h.put("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        h.put("Strict-Transport-Security", "max-age=31536000");
+        h.put("Cache-Control", "no-store");
+        return h;
+    }
+
+    private Response dispatch(Exchange ex) {
+        String method = ex.method();
+        String path = ex.rawPath();
         if (!method.equals("GET") && !method.equals("POST")) {
             return layout.problem(405, "Method not allowed", "");
         }
@@ -81,36 +127,32 @@ final class Dispatcher implements HttpHandler {
         if (entry == null) {
             return layout.problem(404, "Page not found", "Use the menu to open a page.");
         }
-        Optional<Session> found = sessions.find(ex.getRequestHeaders().getFirst("Cookie"));
-        String client = ex.getRemoteAddress().getAddress().getHostAddress();
-        Map<String, String> query = FormParser.urlEncoded(uri.getRawQuery());
+        Optional<Session> found = sessions.find(ex.header("Cookie"));
+        String client = ex.client();
+        Map<String, String> query = FormParser.urlEncoded(ex.rawQuery());
 
-        if (entry.access() != Access.PUBLIC && found.map(s -> !s.admin()).orElse(true)) {
-            if (method.equals("POST")) {
-                discardBody(ex);
-            }
+        boolean open = entry.access() == Access.PUBLIC || entry.access() == Access.LOGIN_FORM;
+        if (!open && found.map(s -> !s.admin()).orElse(true)) {
             return notLoggedIn(entry.access(), method, path, found);
         }
         Form form = Form.EMPTY;
         if (method.equals("POST")) {
-            if (!sameOrigin(ex.getRequestHeaders())) {
-                discardBody(ex);
+            if (!sameOrigin(ex)) {
                 return refused();
             }
-            try (InputStream in = ex.getRequestBody()) {
-                form = FormParser.parse(ex.getRequestHeaders().getFirst("Content-Type"), in);
+            try {
+                form = FormParser.parse(ex.header("Content-Type"), ex.body(FormParser.MAX_BODY));
             } catch (FormParser.BadBody e) {
                 return layout.problem(e.status, "The form could not be read", e.getMessage());
             }
-            if (found.isEmpty() || !Sessions.csrfMatches(found.get(),
-                    form.fields().get(Layout.CSRF_FIELD))) {
+            if (entry.access() != Access.LOGIN_FORM && (found.isEmpty()
+                    || !Sessions.csrfMatches(found.get(), form.fields().get(Layout.CSRF_FIELD)))) {
                 return refused();
             }
         }
         Session session = found.orElse(null);
-        Response response = entry.route().handle(new Request(method, path, query, form, session,
-                client));
-        return response;
+        return entry.route().handle(new Request(method, path, query, form, session, client,
+                ex.header("Cookie")));
     }
 
     private Response notLoggedIn(Access access, String method, String path,
@@ -119,12 +161,11 @@ final class Dispatcher implements HttpHandler {
             return new Response(401, "application/json",
                     "{\"error\":\"login required\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
         }
-        Session anon = found.orElseGet(() -> sessions.create(false));
-        if (method.equals("GET")) {
-            anon.returnTo(path); // a known route path, never a caller-supplied URL
-        }
         Response r = Response.redirect(LOGIN);
-        return found.isPresent() ? r : r.withHeader("Set-Cookie", sessions.setCookie(anon));
+        // No server state for a visitor: the page to return to (a known route path, never a
+        // caller-supplied URL) rides in the signed log-in form's pre-login cookie.
+        return method.equals("GET") ? r.withCookie(LoginPage.preLoginCookie(tokens
+                .preLoginCookie(path))) : r;
     }
 
     private Response refused() {
@@ -133,51 +174,9 @@ final class Dispatcher implements HttpHandler {
     }
 
     /** Defence in depth beside the token: a browser's Origin, when sent, must be this server. */
-    private static boolean sameOrigin(Headers h) {
-        String origin = h.getFirst("Origin");
-        String host = h.getFirst("Host");
+    private static boolean sameOrigin(Exchange ex) {
+        String origin = ex.header("Origin");
+        String host = ex.header("Host");
         return origin == null || (host != null && origin.equalsIgnoreCase("https://" + host));
     }
-
-    private static void write(HttpExchange ex, Response r) throws IOException {
-        Headers h = ex.getResponseHeaders();
-        h.set("Content-Type", r.contentType());
-        h.set("Content-Security-Policy", CSP);
-        h.set("X-Frame-Options", "DENY");
-        h.set("X-Content-Type-Options", "nosniff");
-        // "same-origin", not "no-referrer": the latter makes browsers send "Origin: null" on our own forms.
-        h.set("Referrer-Policy", "same-origin");
-        h.set("Cross-Origin-Opener-Policy", "same-origin");
-        h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        h.set("Strict-Transport-Security", "max-age=31536000");
-        h.set("Cache-Control", "no-store");
-        r.headers().forEach(h::set);
-        byte[] body = r.body();
-        try {
-            ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } finally {
-            ex.close(); // also for empty bodies (redirects): an unclosed exchange stalls the connection
-        }
-    }
-
-    /**
-     * A POST refused before its form was read: read the body now (bounded), or close the
-     * connection, so it is never taken for the next request on a kept-alive connection.
-     */
-    private static void discardBody(HttpExchange ex) {
-        try (InputStream in = ex.getRequestBody()) {
-            if (in.readNBytes((int) MAX_LEFTOVER).length >= MAX_LEFTOVER) {
-                ex.getResponseHeaders().set("Connection", "close");
-            }
-        } catch (IOException e) {
-            ex.getResponseHeaders().set("Connection", "close");
-        }
-    }
-
-    private static final long MAX_LEFTOVER = 300 * 1024;
 }

@@ -1,7 +1,5 @@
 package org.printmail.webconfig;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -32,8 +30,10 @@ final class FormParser {
         }
     }
 
-    static Form parse(String contentType, InputStream in) throws IOException, BadBody {
-        byte[] body = readLimited(in);
+    static Form parse(String contentType, byte[] body) throws BadBody {
+        if (body.length > MAX_BODY) {
+            throw new BadBody(413, "form too large");
+        }
         String type = contentType == null ? "" : contentType.toLowerCase();
         if (type.startsWith("application/x-www-form-urlencoded")) {
             return new Form(urlEncoded(new String(body, StandardCharsets.US_ASCII)), Map.of());
@@ -49,14 +49,6 @@ final class FormParser {
             return Form.EMPTY;
         }
         throw new BadBody(415, "unsupported form encoding");
-    }
-
-    private static byte[] readLimited(InputStream in) throws IOException, BadBody {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new BadBody(413, "form too large");
-        }
-        return body;
     }
 
     static Map<String, String> urlEncoded(String s) {

@@ -6,79 +6,142 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 /**
- * Lockout with exponential backoff per client address: after {@code threshold} failed log-ins
- * the client must wait {@code base}, then twice as long after each further failure, up to
- * {@code max}. While locked, attempts are refused without checking the password.
+ * How fast the administrator password can be guessed, and by whom it can be locked.
+ *
+ * <ul>
+ * <li>Failures are counted per <em>key</em>: a browser the administrator has logged in with
+ * before (signed known-browser cookie) has its own key, so strangers sharing its address (NAT,
+ * proxy, same PC) cannot lock it; every other browser is keyed by its client address.</li>
+ * <li>Failures decay: one is forgotten per {@code max} (the longest wait) that passes. From
+ * {@code threshold} on, the key waits {@code base}, doubling per further failure up to
+ * {@code max}; while it waits even the right password is refused unchecked.</li>
+ * <li>A device-wide ceiling (token bucket on the injected clock) bounds password checks from
+ * browsers not known, so rotating addresses does not multiply the rate: one account, one budget.
+ * Over the ceiling the attempt is refused unchecked ({@link Outcome#BUSY}) and not counted.</li>
+ * <li>No global lock: a failure is counted before the slow check runs (so parallel guesses
+ * cannot slip past the threshold), and at most {@link #PARALLEL_CHECKS} PBKDF2 checks run at
+ * once, so guessing never holds the threads that serve logged-in pages.</li>
+ * </ul>
  */
 final class LoginGuard {
+    static final int PARALLEL_CHECKS = 2;
     private static final int MAX_TRACKED = 4096;
 
-    private record Failures(int count, Instant lockedUntil) { }
+    /** Failures of one key: a decaying score and the end of its current wait. */
+    private record Failures(double score, Instant at, Instant lockedUntil) { }
 
-    private final Map<String, Failures> byClient = new ConcurrentHashMap<>();
+    /** How a password check went: refused unchecked while locked or over the ceiling, wrong, right. */
+    enum Outcome { LOCKED, BUSY, WRONG, RIGHT }
+
+    /** The outcome, and how long the key must now wait (locked, or the failure that locked it). */
+    record Attempt(Outcome outcome, Optional<Duration> waitFor) { }
+
+    private final Map<String, Failures> byKey = new ConcurrentHashMap<>();
+    private final Semaphore checking = new Semaphore(PARALLEL_CHECKS);
     private final Clock clock;
     private final int threshold;
     private final Duration base;
     private final Duration max;
+    private final double checksPerSecond;
+    private final double burst;
+    private double tokens;
+    private Instant refilledAt;
 
-    LoginGuard(Clock clock, int threshold, Duration base, Duration max) {
+    LoginGuard(Clock clock, int threshold, Duration base, Duration max, double checksPerSecond) {
         this.clock = clock;
         this.threshold = threshold;
         this.base = base;
         this.max = max;
+        this.checksPerSecond = checksPerSecond;
+        this.burst = Math.max(1, Math.ceil(checksPerSecond * 3));
+        this.tokens = burst;
+        this.refilledAt = clock.instant();
     }
 
-    /** How long the client must still wait, if it is locked out. */
-    Optional<Duration> lockedFor(String client) {
-        Failures f = byClient.get(client);
-        if (f == null || !f.lockedUntil().isAfter(clock.instant())) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(clock.instant(), f.lockedUntil()));
+    /** The key of an attempt: the known browser's id if it has one, else the client address. */
+    static String key(String client, Optional<String> knownBrowser) {
+        return knownBrowser.map(b -> "browser:" + b).orElse("address:" + client);
     }
-
-    void failed(String client) {
-        if (byClient.size() >= MAX_TRACKED && !byClient.containsKey(client)) {
-            // Bounded memory: forget clients that are not locked out; locked ones stay locked.
-            Instant now = clock.instant();
-            byClient.values().removeIf(f -> !f.lockedUntil().isAfter(now));
-        }
-        byClient.compute(client, (k, f) -> {
-            int count = f == null ? 1 : f.count() + 1;
-            Instant until = clock.instant();
-            if (count >= threshold) {
-                int doublings = Math.min(count - threshold, 20);
-                Duration wait = base.multipliedBy(1L << doublings);
-                until = until.plus(wait.compareTo(max) > 0 ? max : wait);
-            }
-            return new Failures(count, until);
-        });
-    }
-
-    void succeeded(String client) { byClient.remove(client); }
-
-    /** How a password check went: refused unchecked while locked, wrong, or right. */
-    enum Outcome { LOCKED, WRONG, RIGHT }
-
-    /** The outcome, and how long the client must now wait (after a lockout or a failure that caused one). */
-    record Attempt(Outcome outcome, Optional<Duration> waitFor) { }
 
     /**
-     * Checks the lock, runs the password check and counts its result as one step, so parallel
-     * guesses cannot all pass the lock check before the first failure is counted.
+     * One password check for {@code key}. {@code ceiling} applies the device-wide rate (log-in
+     * from browsers not known); the password form of a logged-in session passes false.
      */
-    synchronized Attempt attempt(String client, java.util.function.BooleanSupplier passwordCheck) {
-        Optional<Duration> locked = lockedFor(client);
+    Attempt attempt(String key, boolean ceiling, BooleanSupplier passwordCheck) {
+        Instant now = clock.instant();
+        Optional<Duration> locked = lockedFor(key, now);
         if (locked.isPresent()) {
             return new Attempt(Outcome.LOCKED, locked);
         }
-        if (!passwordCheck.getAsBoolean()) {
-            failed(client);
-            return new Attempt(Outcome.WRONG, lockedFor(client));
+        if (ceiling && !takeToken(now)) {
+            return new Attempt(Outcome.BUSY, Optional.of(Duration.ofSeconds(2)));
         }
-        succeeded(client);
-        return new Attempt(Outcome.RIGHT, Optional.empty());
+        if (!checking.tryAcquire()) {
+            return new Attempt(Outcome.BUSY, Optional.of(Duration.ofSeconds(2)));
+        }
+        Failures counted = countFailure(key, now);
+        try {
+            if (passwordCheck.getAsBoolean()) {
+                byKey.remove(key);
+                return new Attempt(Outcome.RIGHT, Optional.empty());
+            }
+        } finally {
+            checking.release();
+        }
+        return new Attempt(Outcome.WRONG, counted.lockedUntil().isAfter(now)
+                ? Optional.of(Duration.between(now, counted.lockedUntil())) : Optional.empty());
+    }
+
+    /** The control panel's password reset: every lock and the device-wide budget start afresh. */
+    synchronized void clearAll() {
+        byKey.clear();
+        tokens = burst;
+    }
+
+    private Optional<Duration> lockedFor(String key, Instant now) {
+        Failures f = byKey.get(key);
+        if (f == null || !f.lockedUntil().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, f.lockedUntil()));
+    }
+
+    /** Counted before the check runs, so parallel guesses all count; a right password clears it. */
+    private Failures countFailure(String key, Instant now) {
+        if (byKey.size() >= MAX_TRACKED && !byKey.containsKey(key)) {
+            // Bounded memory: forget keys that are not waiting; waiting ones keep waiting.
+            byKey.values().removeIf(f -> !f.lockedUntil().isAfter(now));
+        }
+        return byKey.compute(key, (k, f) -> {
+            double score = (f == null ? 0 : decayed(f, now)) + 1;
+            Instant until = now;
+            if (score >= threshold) {
+                int doublings = (int) Math.min(Math.ceil(score) - threshold, 20);
+                Duration wait = base.multipliedBy(1L << doublings);
+                until = now.plus(wait.compareTo(max) > 0 ? max : wait);
+            }
+            return new Failures(score, now, until);
+        });
+    }
+
+    /** One failure forgotten per {@code max} since the last one. */
+    private double decayed(Failures f, Instant now) {
+        double periods = Duration.between(f.at(), now).toMillis() / (double) max.toMillis();
+        return Math.max(0, f.score() - Math.max(0, periods));
+    }
+
+    private synchronized boolean takeToken(Instant now) {
+        double seconds = Math.max(0, Duration.between(refilledAt, now).toNanos() / 1e9);
+        tokens = Math.min(burst, tokens + seconds * checksPerSecond);
+        refilledAt = now;
+        if (tokens < 1) {
+            return false;
+        }
+        tokens -= 1;
+        return true;
     }
 }

@@ -2,11 +2,17 @@ package org.printmail.webconfig;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Administrator log-in and log-out. */
+/**
+ * Administrator log-in and log-out. The form needs no server-side session: its CSRF token is
+ * signed and bound to a nonce in the browser's pre-login cookie ({@link LoginTokens}), so a
+ * flood of visitors cannot evict anything the administrator's log-in depends on. A right
+ * password also leaves a known-browser cookie, which gives that browser its own lockout key.
+ */
 final class LoginPage {
     private static final Logger LOG = LoggerFactory.getLogger(LoginPage.class);
     static final String HOME = "/status";
@@ -15,45 +21,75 @@ final class LoginPage {
     private final Sessions sessions;
     private final AdminPassword password;
     private final LoginGuard guard;
+    private final LoginTokens tokens;
+    private final Predicate<String> adminPage;
 
-    LoginPage(Layout layout, Sessions sessions, AdminPassword password, LoginGuard guard) {
+    LoginPage(Layout layout, Sessions sessions, AdminPassword password, LoginGuard guard,
+              LoginTokens tokens, Predicate<String> adminPage) {
         this.layout = layout;
         this.sessions = sessions;
         this.password = password;
         this.guard = guard;
+        this.tokens = tokens;
+        this.adminPage = adminPage;
     }
 
     void register(Dispatcher d) {
         d.get(Dispatcher.LOGIN, Dispatcher.Access.PUBLIC, this::show);
-        d.post(Dispatcher.LOGIN, Dispatcher.Access.PUBLIC, this::logIn);
+        d.post(Dispatcher.LOGIN, Dispatcher.Access.LOGIN_FORM, this::logIn);
         d.post("/logout", Dispatcher.Access.ADMIN, this::logOut);
         d.get("/", Dispatcher.Access.ADMIN, r -> Response.redirect(HOME));
+    }
+
+    static String preLoginCookie(String value) {
+        return Sessions.COOKIE + "=" + value + "; Path=/; Secure; HttpOnly; SameSite=Strict";
     }
 
     private Response show(Request r) {
         if (r.session() != null && r.session().admin()) {
             return Response.redirect(HOME);
         }
-        Session s = r.session() != null ? r.session() : sessions.create(false);
-        Response page = render(s, 200, Optional.empty());
-        return r.session() != null ? page : page.withHeader("Set-Cookie", sessions.setCookie(s));
+        Optional<LoginTokens.PreLogin> pre = LoginTokens.preLogin(
+                Sessions.cookieValue(r.cookies(), Sessions.COOKIE));
+        if (pre.isPresent()) {
+            return render(pre.get().nonce(), 200, Optional.empty());
+        }
+        String cookie = tokens.preLoginCookie("");
+        return render(LoginTokens.preLogin(cookie).orElseThrow().nonce(), 200, Optional.empty())
+                .withCookie(preLoginCookie(cookie));
     }
 
     private Response logIn(Request r) {
-        LoginGuard.Attempt a = guard.attempt(r.client(), () -> password.matches(r.form().fields().get("password")));
-        if (a.outcome() == LoginGuard.Outcome.LOCKED) {
-            return render(r.session(), 429, Optional.of(lockedNotice(a.waitFor().orElseThrow())));
+        Optional<LoginTokens.PreLogin> pre = LoginTokens.preLogin(
+                Sessions.cookieValue(r.cookies(), Sessions.COOKIE));
+        if (pre.isEmpty() || !tokens.formTokenValid(r.form().fields().get(Layout.CSRF_FIELD),
+                pre.get().nonce())) {
+            return layout.problem(403, "Request refused",
+                    "The form had expired or did not come from this page. Reload the page and try again.");
         }
-        if (a.outcome() == LoginGuard.Outcome.WRONG) {
-            LOG.warn("Web Config: failed administrator log-in from {}", r.client());
-            Notice n = a.waitFor().map(LoginPage::lockedNotice).orElse(Notice.error("The password is not correct.",
-                    "Enter the administrator password."));
-            return render(r.session(), 401, Optional.of(n));
+        String nonce = pre.get().nonce();
+        Optional<String> known = tokens.knownBrowser(r.cookies());
+        LoginGuard.Attempt a = guard.attempt(LoginGuard.key(r.client(), known), known.isEmpty(),
+                () -> password.matches(r.form().fields().get("password")));
+        switch (a.outcome()) {
+            case LOCKED:
+                return render(nonce, 429, Optional.of(lockedNotice(a.waitFor().orElseThrow())));
+            case BUSY:
+                return render(nonce, 429, Optional.of(busyNotice()));
+            case WRONG:
+                LOG.warn("Web Config: failed administrator log-in from {}", r.client());
+                Notice n = a.waitFor().map(LoginPage::lockedNotice).orElse(Notice.error(
+                        "The password is not correct.", "Enter the administrator password."));
+                return render(nonce, 401, Optional.of(n));
+            default:
+                break;
         }
-        Session admin = sessions.promote(r.session());
-        String next = admin.returnTo().isEmpty() ? HOME : admin.returnTo();
-        admin.returnTo("");
-        return Response.redirect(next).withHeader("Set-Cookie", sessions.setCookie(admin));
+        Session admin = sessions.create();
+        String back = pre.get().returnTo();
+        String next = adminPage.test(back) ? back : HOME;
+        Response ok = Response.redirect(next).withCookie(sessions.setCookie(admin));
+        return known.isPresent() ? ok : ok.withCookie(tokens.knownBrowserCookie(
+                tokens.knownBrowserValue()));
     }
 
     private Response logOut(Request r) {
@@ -63,19 +99,28 @@ final class LoginPage {
 
     static Notice lockedNotice(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return Notice.error("Too many failed log-ins.", "Try again in " + seconds + " seconds.");
+        return Notice.error("Too many failed log-ins.", "Try again in " + seconds + " seconds."
+                + " A browser you have logged in with before is not held by others' failures;"
+                + " the control panel can also reset the administrator password.");
     }
 
-    private Response render(Session s, int status, Optional<Notice> notice) {
+    static Notice busyNotice() {
+        return Notice.error("The device is limiting log-in attempts right now.",
+                "Try again in a few seconds. A browser you have logged in with before is not"
+                        + " limited this way.");
+    }
+
+    private Response render(String nonce, int status, Optional<Notice> notice) {
         return layout.bare(status, "Administrator Log In", h -> {
             notice.ifPresent(n -> Layout.notice(h, n, "flash"));
-            Layout.form(h, s, Dispatcher.LOGIN, "login-form", f -> {
-                f.el("label", "Current password", "for", "password");
-                f.empty("input", "type", "password", "id", "password", "name", "password",
-                        "autocomplete", "current-password", "required", Html.ON, "autofocus",
-                                Html.ON);
-                f.el("button", "OK", "type", "submit", "id", "login-button");
-            });
+            h.open("form", "method", "post", "action", Dispatcher.LOGIN, "id", "login-form");
+            h.empty("input", "type", "hidden", "name", Layout.CSRF_FIELD, "value",
+                    tokens.formToken(nonce));
+            h.el("label", "Current password", "for", "password");
+            h.empty("input", "type", "password", "id", "password", "name", "password",
+                    "autocomplete", "current-password", "required", Html.ON, "autofocus", Html.ON);
+            h.el("button", "OK", "type", "submit", "id", "login-button");
+            h.close("form");
         });
     }
 }

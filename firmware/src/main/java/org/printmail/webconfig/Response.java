@@ -31,6 +31,18 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
     Response withStatus(int newStatus) { return new Response(newStatus, contentType, body,
             headers); }
 
+    /**
+     * Adds a {@code Set-Cookie} header; an answer may set several (stored under
+     * {@code Set-Cookie;2}, ... and written under the plain name).
+     */
+    Response withCookie(String setCookie) {
+        String name = "Set-Cookie";
+        for (int n = 2; headers.containsKey(name); n++) {
+            name = "Set-Cookie;" + n;
+        }
+        return withHeader(name, setCookie);
+    }
+
     Response withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One browser's server-side session. Anonymous sessions exist only to carry the log-in form's
- * CSRF token; logging in replaces the session (new id, new token) so a planted id is useless.
+ * One logged-in browser's server-side session, created by a right password with a fresh id and
+ * CSRF token, so a planted id is useless.
  */
 final class Session {
     private final String id;

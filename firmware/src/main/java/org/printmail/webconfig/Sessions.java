@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Server-side sessions keyed by random 256-bit ids, with an idle timeout and a cap (oldest
- * evicted first) so anonymous visitors cannot exhaust the device's memory.
+ * Server-side sessions of the logged-in administrator, keyed by random 256-bit ids, with an
+ * idle timeout and a cap (oldest evicted first). The log-in form needs no session
+ * ({@link LoginTokens}), so visitors who have not logged in create none.
  */
 final class Sessions {
     /** {@code __Host-} makes the browser insist on Secure, Path=/ and no Domain. */
@@ -32,7 +33,7 @@ final class Sessions {
 
     /** The live session named by the request's cookie header, touched; empty if none or idle too long. */
     Optional<Session> find(String cookieHeader) {
-        String id = cookieValue(cookieHeader);
+        String id = cookieValue(cookieHeader, COOKIE);
         if (id == null) {
             return Optional.empty();
         }
@@ -48,29 +49,24 @@ final class Sessions {
         return Optional.of(s);
     }
 
-    Session create(boolean admin) {
+    /** A logged-in session with a fresh id and CSRF token (log-in keeps no planted id). */
+    Session create() {
         if (byId.size() >= MAX_SESSIONS) {
             evictOldest();
         }
-        Session s = new Session(randomToken(), randomToken(), admin, clock.instant());
+        Session s = new Session(randomToken(), randomToken(), true, clock.instant());
         byId.put(s.id(), s);
-        return s;
-    }
-
-    /** Ends the old session and starts a logged-in one with a fresh id and CSRF token. */
-    Session promote(Session anonymous) {
-        byId.remove(anonymous.id());
-        Session s = create(true);
-        s.returnTo(anonymous.returnTo());
         return s;
     }
 
     void invalidate(Session s) { byId.remove(s.id()); }
 
+    void invalidateAll() { byId.clear(); }
+
     /** After a password change: every other session ends, this one continues under a new id. */
     Session invalidateAllBut(Session keep) {
         byId.clear();
-        Session s = create(true);
+        Session s = create();
         s.returnTo(keep.returnTo());
         return s;
     }
@@ -90,10 +86,10 @@ final class Sessions {
                 submitted.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Anonymous sessions go first, so a flood of log-in page visits cannot end an admin's session. */
+    /** Only a right password creates a session, so the cap is never reached by strangers. */
     private void evictOldest() {
-        Comparator<Session> order = Comparator.comparing(Session::admin).thenComparing(Session::lastSeen);
-        byId.values().stream().min(order).ifPresent(this::invalidate);
+        byId.values().stream().min(Comparator.comparing(Session::lastSeen))
+                .ifPresent(this::invalidate);
     }
 
     private String randomToken() {
@@ -102,14 +98,15 @@ final class Sessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private static String cookieValue(String header) {
+    /** The value of cookie {@code name} in a {@code Cookie} request header, or null. */
+    static String cookieValue(String header, String name) {
         if (header == null) {
             return null;
         }
         for (String part : header.split(";")) {
             String p = part.trim();
-            if (p.startsWith(COOKIE + "=")) {
-                return p.substring(COOKIE.length() + 1);
+            if (p.startsWith(name + "=")) {
+                return p.substring(name.length() + 1);
             }
         }
         return null;

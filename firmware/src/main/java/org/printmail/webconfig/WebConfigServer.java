@@ -7,54 +7,69 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Web Config, the device's administrator web UI, served over HTTPS only by the JDK's built-in
- * server with the device's own certificate. Start it with the device components it drives;
- * close it to stop listening.
+ * Web Config, the device's administrator web UI, served over HTTPS only by Jetty (core, no
+ * servlets) with the device's own certificate. TLS handshakes and request parsing are
+ * non-blocking, so a stalled client holds a connection slot, never a page thread; slots are
+ * capped per client address and in total, and reclaimed by {@link ConnectionGuard}'s deadline
+ * and Jetty's idle timeout. Start it with the device components it drives; close it to stop.
  */
 public final class WebConfigServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebConfigServer.class);
-    /** A device serves one or two administrators; a small pool bounds the work a flood can cause. */
-    private static final int THREADS = 4;
+    /** TLS 1.3 suites, and TLS 1.2 only with ECDHE (forward secrecy) and an AEAD cipher. */
+    static final String[] CIPHER_SUITES = {
+        "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+    };
 
-    private final HttpsServer server;
-    private final ExecutorService executor;
+    /** What the control panel's password reset touches. */
+    private record Login(AdminPassword password, LoginGuard guard, Sessions sessions) { }
+
+    private final Server server;
+    private final ConnectionGuard guard;
     private final URI baseUri;
+    private final Login login;
 
-    private WebConfigServer(HttpsServer server, ExecutorService executor, URI baseUri) {
+    private WebConfigServer(Server server, ConnectionGuard guard, URI baseUri, Login login) {
         this.server = server;
-        this.executor = executor;
+        this.guard = guard;
         this.baseUri = baseUri;
+        this.login = login;
     }
 
     public static WebConfigServer start(WebConfigOptions opts, WebConfigBackend backend) {
-        limitSlowClients();
         SSLContext tls = tlsContext(opts);
         AdminPassword password = AdminPassword.openOrCreate(opts.dataDir().resolve("admin-password"),
                 opts.initialAdminPassword(), opts.passwordIterations());
         Sessions sessions = new Sessions(backend.clock(), opts.sessionIdleTimeout());
-        LoginGuard guard = new LoginGuard(backend.clock(), opts.lockoutThreshold(),
-                opts.lockoutBase(), opts.lockoutMax());
+        LoginGuard loginGuard = new LoginGuard(backend.clock(), opts.lockoutThreshold(),
+                opts.lockoutBase(), opts.lockoutMax(), opts.passwordChecksPerSecond());
+        LoginTokens tokens = LoginTokens.openOrCreate(opts.dataDir().resolve("signing-key"),
+                backend.clock());
         StatusBoard board = new StatusBoard(backend.accounts());
         Layout layout = new Layout(opts.deviceName(), backend, board);
-        Dispatcher d = new Dispatcher(sessions, layout);
+        Dispatcher d = new Dispatcher(sessions, tokens, layout);
         staticFiles(d);
-        new LoginPage(layout, sessions, password, guard).register(d);
-        new AdminPasswordPage(layout, sessions, password, guard).register(d);
+        new LoginPage(layout, sessions, password, loginGuard, tokens, d::isAdminPage).register(d);
+        new AdminPasswordPage(layout, sessions, password, loginGuard).register(d);
         new StatusPage(layout, backend, board).register(d);
         EmailServerPage emailServer = new EmailServerPage(layout, backend, board);
         emailServer.register(d);
@@ -63,63 +78,97 @@ public final class WebConfigServer implements AutoCloseable {
         new CaCertificatePage(layout, backend).register(d);
         new NotificationsPage(layout, backend).register(d);
         new JobLogPage(layout, backend).register(d);
+        return listen(opts, tls, d, new Login(password, loginGuard, sessions));
+    }
 
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "webconfig-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    private static WebConfigServer listen(WebConfigOptions opts, SSLContext tls, Dispatcher d,
+                                          Login login) {
+        ServerLimits limits = opts.limits();
+        QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), 4);
+        pool.setName("webconfig");
+        pool.setDaemon(true);
+        Server server = new Server(pool);
+        server.setStopTimeout(2_000);
+
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setSslContext(tls);
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setIncludeCipherSuites(CIPHER_SUITES);
+        ssl.setRenegotiationAllowed(false);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(16 * 1024);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        ConnectionGuard guard = new ConnectionGuard(limits);
+        ServerConnector connector = new ServerConnector(server, 1, 1,
+                new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+        InetSocketAddress bind = opts.bindAddress();
+        connector.setHost(bind.getAddress() == null || bind.getAddress().isAnyLocalAddress()
+                ? null : bind.getAddress().getHostAddress());
+        connector.setPort(bind.getPort());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        // Small pages answered at once: no Nagle delay waiting for the browser's delayed ACK.
+        connector.setAcceptedTcpNoDelay(true);
+        connector.addEventListener(guard);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        WebConfigHandler handler = new WebConfigHandler(d, guard, limits);
+        server.setHandler(handler);
+        server.setErrorHandler(handler.errors());
         try {
-            HttpsServer server = HttpsServer.create(opts.bindAddress(), 16);
-            server.setHttpsConfigurator(new HttpsConfigurator(tls) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters p = tls.getDefaultSSLParameters();
-                    p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-                    params.setSSLParameters(p);
-                }
-            });
-            server.createContext("/", d);
-            server.setExecutor(executor);
             server.start();
-            InetSocketAddress bound = server.getAddress();
-            String host = bound.getAddress().isAnyLocalAddress() ? "localhost" : bound.getHostString();
-            URI base = URI.create("https://" + host + ":" + bound.getPort() + "/");
-            LOG.info("Web Config listening on {}", base);
-            return new WebConfigServer(server, executor, base);
-        } catch (IOException e) {
-            executor.shutdownNow();
-            throw new IllegalStateException("Web Config cannot listen on " + opts.bindAddress()
-                    + ": " + e.getMessage());
+        } catch (Exception e) {
+            guard.close();
+            stopQuietly(server);
+            throw new IllegalStateException("Web Config cannot listen on " + bind + ": "
+                    + e.getClass().getSimpleName());
         }
+        String host = bind.getAddress() == null || bind.getAddress().isAnyLocalAddress()
+                ? "localhost" : hostForUri(bind);
+        URI base = URI.create("https://" + host + ":" + connector.getLocalPort() + "/");
+        LOG.info("Web Config listening on {}", base);
+        return new WebConfigServer(server, guard, base, login);
     }
 
     public URI baseUri() { return baseUri; }
 
+    /**
+     * The administrator's way back in, for the control panel (someone at the device): sets a new
+     * Web Config password without the old one, ends every lockout and every session.
+     *
+     * @return empty when done, else what is wrong with the new password
+     */
+    public java.util.Optional<String> resetAdministratorPassword(String next, String confirm) {
+        java.util.Optional<String> problem = login.password().reset(next, confirm);
+        if (problem.isEmpty()) {
+            login.guard().clearAll();
+            login.sessions().invalidateAll();
+            LOG.info("Web Config: administrator password reset at the control panel");
+        }
+        return problem;
+    }
+
+    /** The connection guard, for tests and the attack bench: caps and deadlines applied. */
+    ConnectionGuard connections() { return guard; }
+
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        stopQuietly(server);
+        guard.close();
+    }
+
+    private static void stopQuietly(Server server) {
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Web Config did not stop cleanly: {}", e.getClass().getSimpleName());
         }
     }
 
-    /**
-     * The JDK server waits forever for a slow request unless told otherwise, so a few trickling
-     * connections could hold all worker threads. The limits are JVM-wide and read once, so they
-     * are set only if nobody set them before.
-     */
-    private static void limitSlowClients() {
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "30");
-        }
-        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
-            System.setProperty("sun.net.httpserver.maxRspTime", "60");
-        }
+    private static String hostForUri(InetSocketAddress bind) {
+        String h = bind.getHostString();
+        return h.contains(":") ? "[" + h + "]" : h;
     }
 
     private static SSLContext tlsContext(WebConfigOptions opts) {

@@ -75,9 +75,13 @@ final class LabCommand implements Callable<Integer> {
             if (noPanel) {
                 new CountDownLatch(1).await();
             } else {
-                new ControlPanel(device.jobs(), device.accounts(), device.settings(), device.accountProfiles(),
-                        root.resolve("test-fixtures/scans/sample-scan.pdf"), data.resolve("status-sheets"), clock)
-                        .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+                ControlPanel panel = new ControlPanel(device.jobs(), device.accounts(), device.settings(),
+                        device.accountProfiles(), root.resolve("test-fixtures/scans/sample-scan.pdf"),
+                        data.resolve("status-sheets"), clock);
+                if (web != null) {
+                    panel.withWebConfigPasswordReset(web::resetAdministratorPassword);
+                }
+                panel.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
             }
         }
         return 0;
