@@ -115,6 +115,7 @@ final class EmailServerPage {
                         Map.of(AuthMethod.OFF.name(), "Off", AuthMethod.OAUTH2.name(), "OAuth2"));
                 serviceSelect(f, form, badField);
                 statusRows(f, st);
+                profileRows(f, backend.inForce().apply(a.id()));
                 text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account.");
                 text(f, EmailServerForm.TENANT, form, badField,
                         "Exchange Online only: a tenant ID or domain. Empty: any work or school account.");
@@ -152,6 +153,23 @@ final class EmailServerPage {
         f.open("tr").el("th", "Authenticated Password").open("td")
                 .el("span", "********", "id", "authenticated-password", "class",
                         "mask").close("td").close("tr");
+    }
+
+    /** Which firmware profile and sign-in authority the account uses now (read-only). */
+    private static void profileRows(Html f, DeviceProfile p) {
+        if (p == null) {
+            return;
+        }
+        f.open("tr").el("th", "Firmware Profile").open("td").el("span", p.name(), "id",
+                "firmware-profile").close("td").close("tr");
+        f.open("tr").el("th", "Sign-in Authority").open("td").el("span", authorityText(p), "id",
+                "sign-in-authority").close("td").close("tr");
+    }
+
+    /** e.g. "https://login.microsoftonline.com (tenant organizations, client ID 9e5f...)". */
+    static String authorityText(DeviceProfile p) {
+        return p.identity().authorityBase() + " (tenant " + p.identity().tenant() + ", client ID "
+                + p.identity().clientId() + ")";
     }
 
     static String stateText(AccountState s) {
