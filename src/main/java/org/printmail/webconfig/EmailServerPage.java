@@ -137,7 +137,7 @@ final class EmailServerPage {
 
     private void statusRows(Html f, AccountStatus st) {
         f.open("tr").el("th", "Current Status").open("td");
-        f.el("span", stateText(st.state()), "id", "current-status");
+        f.el("span", stateText(st), "id", "current-status");
         if (st.state() == AccountState.SIGNED_IN) {
             f.el("button", "Sign Out", "type", "submit", "name", "action", "value", "signout", "id",
                     "sign-out-button");
@@ -172,13 +172,18 @@ final class EmailServerPage {
                 + p.identity().clientId() + ")";
     }
 
-    static String stateText(AccountState s) {
-        return switch (s) {
+    /** Current Status, with the same code the banner and the jobs show (371/372, not 370). */
+    static String stateText(AccountStatus st) {
+        return switch (st.state()) {
             case NOT_SIGNED_IN -> "Not signed in";
             case SIGN_IN_PENDING -> "Signing in (waiting for the code to be entered)";
             case SIGNED_IN -> "Signed in";
             case EXPIRED -> "Expired: sign in again (361)";
-            case SIGN_IN_REQUIRED -> "Sign-in required (370)";
+            case SIGN_IN_REQUIRED -> switch (st.code()) {
+                case SIGN_IN_BLOCKED_BY_POLICY, IDENTITY_CONFIGURATION -> "Sign-in required: "
+                        + st.code().title().toLowerCase(java.util.Locale.ROOT) + " (" + st.code().number() + ")";
+                default -> "Sign-in required (370)";
+            };
         };
     }
 

@@ -82,7 +82,7 @@ final class SignInPage {
         return layout.page(r, a.title() + " > Sign In", h -> {
             h.open("p").text("Email service: ").el("strong", service, "id",
                     "sign-in-service").close("p");
-            h.open("p").text("Current Status: ").el("strong", EmailServerPage.stateText(st.state()),
+            h.open("p").text("Current Status: ").el("strong", EmailServerPage.stateText(st),
                     "id", "sign-in-state")
                     .close("p");
             if (st.state() == AccountState.SIGNED_IN) {

@@ -36,7 +36,7 @@ final class StatusPage {
                 DeviceProfile p = backend.inForce().apply(a.id());
                 h.el("td", p == null ? "" : p.name() + ": " + EmailServerPage.authorityText(p), "id",
                         "profile-" + a.name().toLowerCase(java.util.Locale.ROOT));
-                h.el("td", EmailServerPage.stateText(st.state()));
+                h.el("td", EmailServerPage.stateText(st));
                 h.el("td", st.accountName());
                 h.el("td", st.code() == JobCode.OK ? "" : st.code().number() + ": "
                         + st.code().remedy());
