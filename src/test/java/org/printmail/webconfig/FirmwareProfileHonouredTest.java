@@ -91,9 +91,7 @@ class FirmwareProfileHonouredTest {
     }
 
     private HttpsAdmin admin() throws Exception {
-        HttpsAdmin admin = new HttpsAdmin(device.web().baseUri());
-        admin.logIn(WebConfigRig.ADMIN_PASSWORD);
-        return admin;
+        return HttpsAdmin.loggedIn(device.web().baseUri());
     }
 
     private static Map<String, String> form(HttpsAdmin admin, String action) throws Exception {

@@ -33,8 +33,7 @@ class SignInPageTellsTheAdminTest {
     @BeforeEach
     void start() throws Exception {
         device = new WebConfigRig();
-        admin = new HttpsAdmin(device.server.baseUri());
-        admin.logIn(WebConfigRig.ADMIN_PASSWORD);
+        admin = device.loggedInAdmin();
     }
 
     @AfterEach
