@@ -22,3 +22,22 @@ mkleaf localhost test-ca localhost "DNS:localhost,IP:127.0.0.1"
 mkleaf wrong-host test-ca wrong-host.invalid "DNS:wrong-host.invalid"
 mkleaf untrusted-localhost untrusted-ca localhost "DNS:localhost,IP:127.0.0.1"
 rm -f ./*.srl ./*.key
+# Certificates outside their validity window (2000-01-01 + 1 day, and from 2100-01-01), issued by
+# their own TEST-ONLY CA with keytool, for the expired / not-yet-valid certificate tests.
+kt() { keytool "$@" -storetype PKCS12 -storepass $PASS >/dev/null 2>&1; }
+rm -f dated-ca.p12 dated-ca.pem expired-localhost.p12 not-yet-valid-localhost.p12
+kt -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname "CN=printmail TEST-ONLY Dated CA,O=printmail tests" \
+  -ext bc:c -validity 36500 -startdate 1999/12/01 -keystore dated-ca.p12
+kt -exportcert -rfc -alias ca -keystore dated-ca.p12 -file dated-ca.pem
+mkdated() { # name startdate days
+  kt -genkeypair -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost -keystore "$1.p12"
+  kt -certreq -alias server -keystore "$1.p12" -file "$1.csr"
+  kt -gencert -alias ca -keystore dated-ca.p12 -infile "$1.csr" -outfile "$1.pem" -rfc -startdate "$2" \
+    -validity "$3" -ext san=dns:localhost,ip:127.0.0.1 -ext eku=serverAuth
+  kt -importcert -noprompt -alias ca -keystore "$1.p12" -file dated-ca.pem
+  kt -importcert -alias server -keystore "$1.p12" -file "$1.pem"
+  rm -f "$1.csr" "$1.pem"
+}
+mkdated expired-localhost "2000/01/01 00:00:00" 1
+mkdated not-yet-valid-localhost "2100/01/01 00:00:00" 365
+rm -f dated-ca.p12

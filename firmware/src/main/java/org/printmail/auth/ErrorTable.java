@@ -62,15 +62,16 @@ final class ErrorTable {
                             + " center > App registrations > the app > Authentication, set"
                             + " 'Allow public client flows' to Yes")),
             Map.entry(700016, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
-                    "app %1$s is not found in tenant '%2$s' (AADSTS700016). Check the client ID"
-                            + " (auth.client-id) and the tenant (auth.tenant), or have an"
-                            + " administrator add the app to the tenant")),
+                    "app %1$s is not found in tenant '%2$s' (AADSTS700016). Check the firmware"
+                            + " profile's client ID (Email Server > Basic > Sign-in Authority) and"
+                            + " Email Server > Basic > Tenant, or have an administrator add the app"
+                            + " to the tenant")),
             Map.entry(90002, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
-                    "tenant '%2$s' does not exist (AADSTS90002). Set the tenant (auth.tenant) to"
-                            + " organizations, the tenant ID or a verified domain")),
+                    "tenant '%2$s' does not exist (AADSTS90002). Set Email Server > Basic >"
+                            + " Tenant to the tenant ID or a verified domain (empty: organizations)")),
             Map.entry(50194, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "app %1$s is single-tenant and cannot sign in through '%2$s' (AADSTS50194)."
-                            + " Set the tenant (auth.tenant) to the tenant ID or domain")),
+                            + " Set Email Server > Basic > Tenant to the tenant ID or domain")),
             Map.entry(9002332, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "app %1$s accepts work or school accounts only and cannot sign in personal"
                             + " accounts through '%2$s' (AADSTS9002332). Choose Exchange Online, or"
@@ -87,7 +88,7 @@ final class ErrorTable {
                             + " center > Enterprise applications")),
             Map.entry(500011, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "the tenant has no Exchange Online service principal (AADSTS500011). Check"
-                            + " the tenant (auth.tenant) and that Exchange Online is licensed")),
+                            + " Email Server > Basic > Tenant and that Exchange Online is licensed")),
             Map.entry(50196, new Row(TRANSIENT, JobCode.IDENTITY_UNREACHABLE,
                     "the identity platform detected too many requests (AADSTS50196); backing off")));
 
@@ -125,7 +126,7 @@ final class ErrorTable {
             case "bad_verification_code" -> Verdict.of(SIGN_IN_FAILED,
                     JobCode.IDENTITY_CONFIGURATION, "the identity platform did not recognise the"
                             + " device code (" + label + "); start Sign In again, and if this"
-                            + " repeats check the tenant (auth.tenant)");
+                            + " repeats check Email Server > Basic > Tenant");
             case "invalid_grant", "interaction_required" -> Verdict.of(SIGN_IN_REQUIRED,
                     JobCode.SIGN_IN_REQUIRED, "the sign-in is no longer accepted (" + label
                             + "); sign in again");
@@ -133,11 +134,12 @@ final class ErrorTable {
                     JobCode.IDENTITY_UNREACHABLE, "the identity platform is unavailable (" + label + ")");
             case "invalid_client", "unauthorized_client" -> Verdict.of(CONFIGURATION,
                     JobCode.IDENTITY_CONFIGURATION, "app " + settings.clientId() + " may not sign in"
-                            + " through '" + settings.tenant() + "' (" + label + "). Check the client"
-                            + " ID (auth.client-id), that 'Allow public client flows' is Yes, and"
+                            + " through '" + settings.tenant() + "' (" + label + "). Check the firmware"
+                            + " profile's client ID (Email Server > Basic > Sign-in Authority), that"
+                            + " 'Allow public client flows' is Yes, and"
                             + " for Outlook.com that the app allows personal accounts");
             case "invalid_scope" -> Verdict.of(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
-                    "the scopes were refused (" + label + "). Set auth.scopes to"
+                    "the scopes were refused (" + label + "). The firmware profile's scopes must be"
                             + " https://outlook.office.com/SMTP.Send offline_access");
             default -> Verdict.of(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "the identity platform refused the request (" + label + "); check the client"

@@ -24,11 +24,12 @@ public enum JobCode {
             Disposition.HOLD_FOR_SIGN_IN),
 
     // --- Identity platform configuration and policy ---
+    // Held like 370: an administrator fixes a policy as readily as a password, and the scan waits.
     SIGN_IN_BLOCKED_BY_POLICY(371, "Sign-in blocked by the organization's policy",
             "A Conditional Access policy or security defaults block this sign-in (AADSTS53003 /"
                     + " 530035). Ask the Entra ID administrator to allow device code flow for"
-                    + " this device, then sign in again.",
-            Disposition.FAIL),
+                    + " this device, then sign in again. Waiting jobs are sent after the sign-in.",
+            Disposition.HOLD_FOR_SIGN_IN),
     IDENTITY_CONFIGURATION(372, "Email service sign-in is misconfigured",
             "The identity platform rejected the device's configuration; see the detail for the"
                     + " setting to change (client ID, tenant, or the app registration).",
@@ -63,7 +64,8 @@ public enum JobCode {
             "No action needed; the job is retried automatically.",
             Disposition.RETRY),
     DAILY_LIMIT(385, "The mailbox's daily sending limit was reached",
-            "Sending resumes when the provider's 24-hour window passes; reduce recipients per day.",
+            "The device tries again every hour and sends as soon as the provider's rolling 24-hour limit"
+                    + " allows; nothing to do unless it repeats daily: then send to fewer recipients per day.",
             Disposition.RETRY),
     MESSAGE_TOO_LARGE(386, "The message is too large for the email server",
             "Lower the resolution or page count, or set a smaller Attached File Maximum Size"
@@ -130,6 +132,11 @@ public enum JobCode {
     public String title() { return title; }
 
     public String remedy() { return remedy; }
+
+    /** The remedy for this failure's cause when its detail names one ({@link Cause}), else the code's. */
+    public String remedyFor(String detail) {
+        return Cause.of(this, detail).map(Cause::remedy).orElse(remedy);
+    }
 
     public Disposition disposition() { return disposition; }
 

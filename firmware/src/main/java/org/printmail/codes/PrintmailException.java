@@ -26,5 +26,5 @@ public class PrintmailException extends RuntimeException {
     /** One line for the job log and status pages; never a secret. */
     public String detail() { return detail; }
 
-    public String remedy() { return code.remedy(); }
+    public String remedy() { return code.remedyFor(detail); }
 }

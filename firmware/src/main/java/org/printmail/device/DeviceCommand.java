@@ -7,18 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.printmail.config.ConfigException;
-import org.printmail.config.DeviceProfile;
-import org.printmail.config.EmailService;
-import org.printmail.config.ProfileLoader;
 import org.printmail.panel.ControlPanel;
-import org.printmail.webconfig.WebConfigBackend;
 import org.printmail.webconfig.WebConfigOptions;
-import org.printmail.webconfig.WebConfigServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,18 +53,14 @@ public final class DeviceCommand implements Callable<Integer> {
         Path root = FirmwareMain.home();
         String keystorePassword = env(KEYSTORE_PASSWORD_ENV);
         String adminPassword = Files.exists(dataDir.resolve("webconfig/admin-password")) ? "" : env(ADMIN_PASSWORD_ENV);
-        DeviceProfile first = ProfileLoader.load(root, profile);
         Clock clock = Clock.systemUTC();
-        Map<EmailService, DeviceProfile> services = Map.of(
-                EmailService.EXCHANGE_ONLINE, ProfileLoader.load(root, "exchange-online"),
-                EmailService.OUTLOOK_COM, ProfileLoader.load(root, "outlook-com"));
-        try (Device device = Device.start(Device.Options.defaults(dataDir, clock), name -> ProfileLoader.load(root, name),
-                first);
-             WebConfigServer web = WebConfigServer.start(WebConfigOptions.defaults(webKeystore, keystorePassword,
-                     dataDir.resolve("webconfig"), adminPassword).withBindAddress(new InetSocketAddress(webPort)),
-                     new WebConfigBackend(device.accounts(), device.jobs(), device.sender(), device.settings(),
-                             device.caCertificates(), services, clock))) {
-            System.out.println("printmail device: profile " + first.name() + ", Web Config at " + web.baseUri());
+        WebConfigOptions webOptions = WebConfigOptions.defaults(webKeystore, keystorePassword,
+                dataDir.resolve("webconfig"), adminPassword).withBindAddress(new InetSocketAddress(webPort));
+        try (ProductionDevice running = ProductionDevice.start(root, profile, Device.Options.defaults(dataDir, clock),
+                webOptions)) {
+            Device device = running.device();
+            System.out.println("printmail device: profile " + running.profile().name() + " (sign-in at "
+                    + running.profile().identity().authorityBase() + "), Web Config at " + running.web().baseUri());
             if (noPanel) {
                 new CountDownLatch(1).await();
             } else {

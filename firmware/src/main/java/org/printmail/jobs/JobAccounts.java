@@ -49,7 +49,7 @@ final class JobAccounts {
         }
         AccountStatus st = accounts.status(accountFor(type, user.orElse("")));
         if (!st.state().canSend()) {
-            return Preflight.refused(codeFor(type, st.state()), Preflight.SIGN_IN_MESSAGE);
+            return Preflight.refused(codeFor(type, st), Preflight.SIGN_IN_MESSAGE);
         }
         return Preflight.ok();
     }
@@ -63,7 +63,7 @@ final class JobAccounts {
         }
         AccountStatus st = accounts.status(id);
         if (!st.state().canSend()) {
-            throw new PrintmailException(codeFor(type, st.state()), st.reason());
+            throw new PrintmailException(codeFor(type, st), st.reason());
         }
         String from = type == JobType.SCAN_TO_MY_EMAIL || server.senderAddress().isBlank()
                 ? st.accountName() : server.senderAddress();
@@ -74,9 +74,18 @@ final class JobAccounts {
         return accounts.status(accountFor(type, user)).accountName();
     }
 
-    /** A user with no sign-in for Scan to My Email gets 370 (sign in again), per the vendor guide. */
-    private static JobCode codeFor(JobType type, AccountState state) {
-        JobCode code = state.jobCode();
+    /**
+     * The code a job blocked by this sign-in gets: the state's own (360/361/370), or the policy or
+     * configuration refusal (371/372) that put the account in SIGN_IN_REQUIRED, so the job, the
+     * banner and Current Status name the same code. A user with no sign-in for Scan to My Email
+     * gets 370 (sign in again), per the vendor guide.
+     */
+    static JobCode codeFor(JobType type, AccountStatus st) {
+        JobCode code = st.state().jobCode();
+        if (st.state() == AccountState.SIGN_IN_REQUIRED && (st.code() == JobCode.SIGN_IN_BLOCKED_BY_POLICY
+                || st.code() == JobCode.IDENTITY_CONFIGURATION)) {
+            code = st.code();
+        }
         if (type == JobType.SCAN_TO_MY_EMAIL && code == JobCode.NOT_SIGNED_IN) {
             return JobCode.SIGN_IN_REQUIRED;
         }

@@ -72,26 +72,27 @@ final class JobComposer {
         return settings.current().notificationRecipients().getOrDefault(j.event(), List.of());
     }
 
-    int recipientCount(StoredJob j) {
+    /** Whom the job is for, as the Job Log shows it: addresses, fax numbers, or the user's mailbox. */
+    List<String> recipients(StoredJob j, String account) {
         return switch (j.type()) {
-            case NOTIFICATION -> alertRecipients(j).size();
-            case FAX -> j.faxNumbers().size();
-            case SCAN_TO_MY_EMAIL -> 1;
-            case SCAN_TO_EMAIL -> j.to().size();
+            case NOTIFICATION -> alertRecipients(j);
+            case FAX -> j.faxNumbers();
+            case SCAN_TO_MY_EMAIL -> account.isBlank() ? List.of(j.user()) : List.of(account);
+            case SCAN_TO_EMAIL -> j.to();
         };
     }
 
-    int recipients(JobRequest r) {
+    List<String> recipients(JobRequest r) {
         if (r instanceof JobRequest.ScanToEmail s) {
-            return s.to().size();
+            return s.to() == null ? List.of() : s.to();
         }
         if (r instanceof JobRequest.Fax f) {
-            return f.faxNumbers().size();
+            return f.faxNumbers() == null ? List.of() : f.faxNumbers();
         }
         if (r instanceof JobRequest.Notification n) {
-            return settings.current().notificationRecipients().getOrDefault(n.event().name(), List.of()).size();
+            return settings.current().notificationRecipients().getOrDefault(n.event().name(), List.of());
         }
-        return 1;
+        return r instanceof JobRequest.ScanToMyEmail m ? List.of(m.user()) : List.of();
     }
 
     /** True when a send failed because the spooled data could not be read back intact. */

@@ -6,6 +6,11 @@ public enum JobResult {
     /** Delivered to some recipients; the others were rejected (code 387). */
     PARTIAL,
     FAILED,
+    /**
+     * Not an ending: the job waits for its account's sign-in (360/361/370/371) and is sent once
+     * it is back; its final line follows.
+     */
+    HELD,
     /** Refused at submission (preflight), nothing was queued. */
     REFUSED
 }

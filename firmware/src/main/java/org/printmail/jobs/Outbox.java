@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.printmail.auth.AccountManager;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
+import org.printmail.codes.ServerText;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.SettingsStore;
 import org.printmail.smtp.MailSender;
@@ -76,10 +77,10 @@ final class Outbox implements JobService {
             jobs.put(j.jobId(), j.state() == JobState.SENDING ? j.next(JobState.QUEUED, clock.instant(),
                     j.lastCode(), RESUMED) : j);
         }
-        concluded.forEach(j -> conclude(j, composer.recipientCount(j)));
+        concluded.forEach(j -> conclude(j, null));
         for (String name : loaded.setAside()) {
             String jobId = name.replaceAll("\\.json$", "");
-            logEntry(jobId, JobType.SCAN_TO_EMAIL, "", 0, JobResult.FAILED, JobCode.OUTBOX_DAMAGED,
+            logEntry(jobId, JobType.SCAN_TO_EMAIL, "", List.of(), JobResult.FAILED, JobCode.OUTBOX_DAMAGED,
                     "the outbox entry was damaged (power loss or storage fault) and was set aside as "
                             + name + ".unreadable");
         }
@@ -109,7 +110,7 @@ final class Outbox implements JobService {
         boolean holdable = request.type() == JobType.NOTIFICATION && pre.code().isSignInProblem();
         if (!pre.ready() && !holdable) {
             logEntry(jobId, request.type(), accounts.accountName(request.type(), user), composer.recipients(request),
-                    JobResult.REFUSED, pre.code(), pre.message());
+                    JobResult.REFUSED, pre.code(), pre.adminMessage());
             return new JobTicket(jobId, false, pre);
         }
         StoredJob job;
@@ -129,8 +130,8 @@ final class Outbox implements JobService {
     @Override
     public JobLogEntry recordRefusal(JobType type, Optional<String> user, Preflight refusal) {
         String jobId = intake.newJobId();
-        return logEntry(jobId, type, accounts.accountName(type, user.orElse("")), 0, JobResult.REFUSED,
-                refusal.code(), refusal.message());
+        return logEntry(jobId, type, accounts.accountName(type, user.orElse("")), List.of(), JobResult.REFUSED,
+                refusal.code(), refusal.adminMessage());
     }
 
     @Override
@@ -214,7 +215,8 @@ final class Outbox implements JobService {
             report = sender.send(account, msg);
         } catch (PrintmailException e) {
             JobCode code = JobComposer.spoolDamaged(e) ? JobCode.SPOOL_DAMAGED : e.code();
-            sending.forEach(j -> failedAttempt(j, code, e.detail()));
+            String detail = JobLogText.detail(e);
+            sending.forEach(j -> failedAttempt(j, code, detail));
             return;
         } catch (RuntimeException e) {
             LOG.warn("Job {} attempt failed unexpectedly: {}", first.jobId(), e.getClass().getSimpleName());
@@ -242,7 +244,7 @@ final class Outbox implements JobService {
         }
         if (partial) {
             msg += "; rejected: " + String.join(", ", report.rejected().stream()
-                    .map(r -> r.address() + " (" + r.serverReply() + ")").toList());
+                    .map(r -> r.address() + " (" + ServerText.clean(r.serverReply()) + ")").toList());
         }
         JobCode code = partial ? JobCode.RECIPIENT_REJECTED : JobCode.OK;
         // Recorded as sent before the log line, so a crash in between neither resends nor loses the line.
@@ -255,7 +257,9 @@ final class Outbox implements JobService {
             LOG.warn("Outbox: could not record job {} as sent ({})", j.jobId(), e.getClass().getSimpleName());
             jobs.put(done.jobId(), done);
         }
-        conclude(done, report.accepted().size() + report.rejected().size());
+        List<String> to = new ArrayList<>(report.accepted());
+        report.rejected().forEach(r -> to.add(r.address()));
+        conclude(done, to);
     }
 
     /**
@@ -283,13 +287,30 @@ final class Outbox implements JobService {
             failed(j, code, d.message());
         } else {
             save(j.next(d.state(), d.nextAttempt(), code.number(), d.message()));
+            if (d.state() == JobState.HELD_FOR_SIGN_IN) {
+                loggedAsHeld(j, code, d.nextAttempt(), d.message());
+            }
+        }
+    }
+
+    /**
+     * A held job shows in the Job Log at once, with its code and what releases it, not only
+     * when the hold ends; one HELD line per code, then the job's final line.
+     */
+    private void loggedAsHeld(StoredJob j, JobCode code, Instant holdUntil, String detail) {
+        boolean already = log.entries().stream().anyMatch(e -> e.jobId().equals(j.jobId())
+                && e.result() == JobResult.HELD && e.code() == code.number());
+        if (!already) {
+            logEntry(j.jobId(), j.type(), accounts.accountName(j.type(), j.user()),
+                    composer.recipients(j, accounts.accountName(j.type(), j.user())), JobResult.HELD, code,
+                    JobLogText.held(detail, holdUntil, code));
         }
     }
 
     private void failed(StoredJob j, JobCode code, String detail) {
         StoredJob done = j.next(JobState.FAILED, j.nextAttempt(), code.number(), detail);
         save(done);
-        conclude(done, composer.recipientCount(j));
+        conclude(done, null);
     }
 
     /** A code read back from disk; one this firmware does not know (after a downgrade) reads as 391. */
@@ -301,15 +322,21 @@ final class Outbox implements JobService {
         }
     }
 
-    /** Writes the job's one log line (unless a crash left it written already) and drops the job. */
-    private void conclude(StoredJob j, int recipients) {
-        boolean logged = log.entries().stream().anyMatch(e -> e.jobId().equals(j.jobId()));
+    /**
+     * Writes the job's final log line (unless a crash left it written already) and drops the job.
+     *
+     * @param recipients the recipients the server answered for, or null for the job's own list
+     */
+    private void conclude(StoredJob j, List<String> recipients) {
+        boolean logged = log.entries().stream().anyMatch(e -> e.jobId().equals(j.jobId())
+                && e.result() != JobResult.HELD);
         if (!logged) {
             JobCode code = codeOf(j.lastCode());
             JobResult result = j.state() == JobState.FAILED ? JobResult.FAILED
                     : code == JobCode.RECIPIENT_REJECTED ? JobResult.PARTIAL : JobResult.SENT;
-            logEntry(j.jobId(), j.type(), accounts.accountName(j.type(), j.user()), recipients, result, code,
-                    j.lastMessage());
+            String account = accounts.accountName(j.type(), j.user());
+            logEntry(j.jobId(), j.type(), account, recipients == null ? composer.recipients(j, account) : recipients,
+                    result, code, j.lastMessage());
         }
         remove(j);
     }
@@ -343,10 +370,12 @@ final class Outbox implements JobService {
         store.delete(j);
     }
 
-    private JobLogEntry logEntry(String jobId, JobType type, String account, int recipients, JobResult result,
-                                 JobCode code, String message) {
-        JobLogEntry e = new JobLogEntry(jobId, type, clock.instant(), account == null ? "" : account, recipients,
-                result, code.number(), message == null ? "" : message, code == JobCode.OK ? "" : code.remedy());
+    private JobLogEntry logEntry(String jobId, JobType type, String account, List<String> recipients,
+                                 JobResult result, JobCode code, String message) {
+        String text = message == null ? "" : message;
+        JobLogEntry e = new JobLogEntry(jobId, type, clock.instant(), account == null ? "" : account,
+                recipients.size(), result, code.number(), text, code == JobCode.OK ? "" : code.remedyFor(text),
+                recipients);
         log.append(e);
         LOG.info("Job {} {} {} code {}", jobId, type, result, code.number());
         listeners.forEach(l -> l.jobLogged(e));

@@ -12,6 +12,18 @@ public record Preflight(boolean ready, JobCode code, String message, String reme
     public static final String SIGN_IN_MESSAGE =
             "To use this feature, you must sign in to the email service. Please contact the administrator.";
 
+    /**
+     * The refusal worded for the administrator (Job Log, Web Config): the vendor guide's panel
+     * message asks the user to contact the administrator, who is the one reading here.
+     */
+    public String adminMessage() {
+        if (ready || !code.isSignInProblem()) {
+            return message;
+        }
+        return "Not queued: " + Character.toLowerCase(code.title().charAt(0)) + code.title().substring(1)
+                + " for this job's account. Nothing was sent.";
+    }
+
     public static Preflight ok() { return new Preflight(true, JobCode.OK, "Ready", ""); }
 
     public static Preflight refused(JobCode code, String message) {

@@ -67,7 +67,8 @@ public final class EmailServerStatus {
             case SIGN_IN_PENDING -> "Sign-in in progress (code shown)";
             case NOT_SIGNED_IN -> "Not signed in (code 360)";
             case EXPIRED -> "Expired: sign in again (code 361)";
-            case SIGN_IN_REQUIRED -> "Sign-in required again (code 370)";
+            case SIGN_IN_REQUIRED -> "Sign-in required again (code " + (st.code().number() == 371
+                    || st.code().number() == 372 ? st.code().number() : 370) + ")";
         } + (st.reason().isEmpty() ? "" : " - " + st.reason());
     }
 }

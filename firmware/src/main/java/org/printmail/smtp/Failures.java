@@ -8,6 +8,8 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -53,8 +55,8 @@ final class Failures {
         Reply parsed = Reply.parse(reply);
         if (parsed.isFailure()) {
             Stage at = stageOf(e, stage, parsed);
-            return new SmtpFailure(ReplyClassifier.classify(parsed, at),
-                    server + " refused " + what(at), r.clean(reply), cause);
+            return new SmtpFailure(ReplyClassifier.classify(parsed, at), happened(server, at, parsed),
+                    r.clean(reply), cause);
         }
         if (e instanceof AuthenticationFailedException && ANGUS_NO_MECHANISM.equals(e.getMessage())) {
             return new SmtpFailure(JobCode.SMTP_AUTH_DISABLED,
@@ -66,6 +68,22 @@ final class Failures {
         }
         return new SmtpFailure(JobCode.PROTOCOL_ERROR, "the connection to " + server
                 + " broke (" + brokenHow(e) + ")", "", cause);
+    }
+
+    /**
+     * What the reply means, in words: a {@code 421} is the server closing the session (busy or
+     * going down), a {@code 454} a TLS start that failed for now; neither refused anything.
+     */
+    private static String happened(String server, Stage at, Reply reply) {
+        if (reply.code() == 421) {
+            return server + " closed the connection: it is not accepting mail now (421"
+                    + (at == Stage.CONNECT ? " at the greeting)" : ")") + "; the job is retried";
+        }
+        if (reply.code() == 454) {
+            return server + " could not start the secure connection for now (454 at STARTTLS); nothing was"
+                    + " sent and the job is retried";
+        }
+        return server + " refused " + what(at);
     }
 
     private static String what(Stage stage) {
@@ -112,18 +130,44 @@ final class Failures {
         return tls ? JobCode.CERTIFICATE_PROBLEM : null;
     }
 
+    /** Each certificate problem in words the remedy ({@code codes.Cause}) recognises. */
     private static String describeTls(Throwable e) {
-        if (has(e, CertPathBuilderException.class) || has(e, CertPathValidatorException.class)) {
-            return "the certificate is not issued by a trusted CA";
-        }
         for (Throwable c = e; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
+            if (c instanceof CertificateExpiredException || reason(c) == CertPathValidatorException.BasicReason.EXPIRED) {
+                return "the server's certificate expired (" + validity(c) + ")";
+            }
+            if (c instanceof CertificateNotYetValidException
+                    || reason(c) == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+                return "the server's certificate is not valid yet (" + validity(c) + ")";
+            }
+            if (reason(c) == CertPathValidatorException.BasicReason.REVOKED) {
+                return "the server's certificate was revoked by its issuer";
+            }
             if (c instanceof CertificateException && (m.contains("No name matching")
                     || m.contains("No subject alternative"))) {
                 return "the certificate does not match the server address";
             }
         }
+        if (has(e, CertPathBuilderException.class) || has(e, CertPathValidatorException.class)) {
+            return "the certificate is not issued by a trusted CA";
+        }
         return "TLS handshake failed (" + rootMessage(e) + ")";
+    }
+
+    private static CertPathValidatorException.Reason reason(Throwable t) {
+        return t instanceof CertPathValidatorException v ? v.getReason() : null;
+    }
+
+    /** The JDK's validity wording ("NotAfter: ...") when it gives one; never certificate content. */
+    private static String validity(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.startsWith("NotAfter") || m.startsWith("NotBefore"))) {
+                return m;
+            }
+        }
+        return "validity check";
     }
 
     private static String brokenHow(Throwable e) {

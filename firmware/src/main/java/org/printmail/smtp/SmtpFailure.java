@@ -2,6 +2,7 @@ package org.printmail.smtp;
 
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
+import org.printmail.codes.ServerText;
 
 /**
  * A send that failed as a whole, classified to a job-log code. {@code serverReply} is the
@@ -13,8 +14,12 @@ public final class SmtpFailure extends PrintmailException {
 
     public SmtpFailure(JobCode code, String detail, String serverReply, Throwable cause) {
         super(code, detail, cause);
-        this.serverReply = serverReply == null ? "" : serverReply;
+        this.serverReply = ServerText.clean(serverReply);
     }
 
     public String serverReply() { return serverReply; }
+
+    /** By cause: the server's reply names it where the code alone does not (535 5.7.139). */
+    @Override
+    public String remedy() { return code().remedyFor(detail() + " " + serverReply); }
 }

@@ -115,6 +115,7 @@ final class EmailServerPage {
                         Map.of(AuthMethod.OFF.name(), "Off", AuthMethod.OAUTH2.name(), "OAuth2"));
                 serviceSelect(f, form, badField);
                 statusRows(f, st);
+                profileRows(f, backend.inForce().apply(a.id()));
                 text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account.");
                 text(f, EmailServerForm.TENANT, form, badField,
                         "Exchange Online only: a tenant ID or domain. Empty: any work or school account.");
@@ -136,7 +137,7 @@ final class EmailServerPage {
 
     private void statusRows(Html f, AccountStatus st) {
         f.open("tr").el("th", "Current Status").open("td");
-        f.el("span", stateText(st.state()), "id", "current-status");
+        f.el("span", stateText(st), "id", "current-status");
         if (st.state() == AccountState.SIGNED_IN) {
             f.el("button", "Sign Out", "type", "submit", "name", "action", "value", "signout", "id",
                     "sign-out-button");
@@ -154,13 +155,35 @@ final class EmailServerPage {
                         "mask").close("td").close("tr");
     }
 
-    static String stateText(AccountState s) {
-        return switch (s) {
+    /** Which firmware profile and sign-in authority the account uses now (read-only). */
+    private static void profileRows(Html f, DeviceProfile p) {
+        if (p == null) {
+            return;
+        }
+        f.open("tr").el("th", "Firmware Profile").open("td").el("span", p.name(), "id",
+                "firmware-profile").close("td").close("tr");
+        f.open("tr").el("th", "Sign-in Authority").open("td").el("span", authorityText(p), "id",
+                "sign-in-authority").close("td").close("tr");
+    }
+
+    /** e.g. "https://login.microsoftonline.com (tenant organizations, client ID 9e5f...)". */
+    static String authorityText(DeviceProfile p) {
+        return p.identity().authorityBase() + " (tenant " + p.identity().tenant() + ", client ID "
+                + p.identity().clientId() + ")";
+    }
+
+    /** Current Status, with the same code the banner and the jobs show (371/372, not 370). */
+    static String stateText(AccountStatus st) {
+        return switch (st.state()) {
             case NOT_SIGNED_IN -> "Not signed in";
             case SIGN_IN_PENDING -> "Signing in (waiting for the code to be entered)";
             case SIGNED_IN -> "Signed in";
             case EXPIRED -> "Expired: sign in again (361)";
-            case SIGN_IN_REQUIRED -> "Sign-in required (370)";
+            case SIGN_IN_REQUIRED -> switch (st.code()) {
+                case SIGN_IN_BLOCKED_BY_POLICY, IDENTITY_CONFIGURATION -> "Sign-in required: "
+                        + st.code().title().toLowerCase(java.util.Locale.ROOT) + " (" + st.code().number() + ")";
+                default -> "Sign-in required (370)";
+            };
         };
     }
 

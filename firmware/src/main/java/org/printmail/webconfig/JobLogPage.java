@@ -23,6 +23,11 @@ final class JobLogPage {
         d.get(PATH, Dispatcher.Access.ADMIN, this::render);
     }
 
+    /** The addresses (encoded by {@link Html}); lines written before they were kept show the count. */
+    private static String recipients(JobLogEntry e) {
+        return e.recipients().isEmpty() ? Integer.toString(e.recipientCount()) : String.join(", ", e.recipients());
+    }
+
     private Response render(Request r) {
         return layout.page(r, "Job Status > Job Log", h -> {
             h.open("table", "class", "list", "id", "job-log");
@@ -34,7 +39,7 @@ final class JobLogPage {
                 h.open("tr", "class", e.code() == 0 ? "pass" : "fail");
                 h.el("td", TIME.format(e.time())).el("td", e.type().displayName()).el("td",
                         e.account())
-                        .el("td", e.recipientCount()).el("td", e.result()).el("td",
+                        .el("td", recipients(e), "class", "recipients").el("td", e.result()).el("td",
                                 e.code() == 0 ? "" : e.code())
                         .el("td", e.message()).el("td", e.remedy());
                 h.close("tr");

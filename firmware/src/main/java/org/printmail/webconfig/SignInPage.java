@@ -12,6 +12,7 @@ import org.printmail.auth.AccountStatus;
 import org.printmail.auth.DeviceCodePrompt;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
+import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountId;
 
@@ -53,9 +54,12 @@ final class SignInPage {
             DeviceProfile profile = EmailServerPage.profileFor(backend,
                     emailServer.draft(r.session(), a), a);
             backend.accounts().startSignIn(a.id(), profile);
-        } catch (PrintmailException e) {
+        } catch (ConfigException e) {
+            // The form or the profile is wrong, not the sign-in: say so once, on this page view.
             r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". "
                     + e.detail(), e.remedy()));
+        } catch (PrintmailException e) {
+            board.signInRefused(a.id(), e); // the latest error stays on the page and in its JSON
         }
         return Response.redirect(a.signInPath());
     }
@@ -82,9 +86,10 @@ final class SignInPage {
         return layout.page(r, a.title() + " > Sign In", h -> {
             h.open("p").text("Email service: ").el("strong", service, "id",
                     "sign-in-service").close("p");
-            h.open("p").text("Current Status: ").el("strong", EmailServerPage.stateText(st.state()),
+            h.open("p").text("Current Status: ").el("strong", EmailServerPage.stateText(st),
                     "id", "sign-in-state")
                     .close("p");
+            sendingNote(h, draft.get(EmailServerForm.SENDER), st);
             if (st.state() == AccountState.SIGNED_IN) {
                 signedIn(h, r.session(), a, st);
             } else if (prompt.isPresent() && !left.isNegative() && !left.isZero()) {
@@ -93,6 +98,17 @@ final class SignInPage {
                 offer(h, r.session(), a, st, prompt.isPresent());
             }
         });
+    }
+
+    /** Which mailbox the device sends from: the signed-in account, unless a sender is named. */
+    private static void sendingNote(Html h, String sender, AccountStatus st) {
+        boolean signedIn = st.state() == AccountState.SIGNED_IN && !st.accountName().isBlank();
+        String account = signedIn ? "the signed-in account (" + st.accountName() + ")" : "the account you sign in with";
+        String text = sender.isBlank() || sender.equalsIgnoreCase(st.accountName())
+                ? "Email is sent from " + account + ": the account signed in here is the one that sends."
+                : "Email is sent as " + sender + " (Sender's Email Address): " + account
+                        + " must be that mailbox or have Send As permission on it.";
+        h.el("p", text, "id", "sending-account", "class", "hint");
     }
 
     private static void signedIn(Html h, Session s, MailAccount a, AccountStatus st) {
@@ -149,7 +165,7 @@ final class SignInPage {
                     : " " + Character.toUpperCase(st.reason().charAt(0)) + st.reason().substring(1);
             Layout.notice(h, Notice.error(st.code().number() + " " + st.code().title() + "."
                     + reason,
-                    st.code().remedy()), "flash");
+                    st.code().remedyFor(st.reason())), "flash");
             if (st.diagnostics() != null && !st.diagnostics().isBlank()) {
                 h.open("details").el("summary", "Details for support").el("pre",
                         st.diagnostics()).close("details");

@@ -5,7 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.printmail.auth.AccountListener;
 import org.printmail.auth.AccountManager;
+import org.printmail.auth.AccountState;
 import org.printmail.auth.AccountStatus;
+import org.printmail.codes.PrintmailException;
 import org.printmail.store.AccountId;
 
 /**
@@ -14,6 +16,8 @@ import org.printmail.store.AccountId;
  */
 final class StatusBoard implements AccountListener {
     private final Map<AccountId, AccountStatus> latest = new ConcurrentHashMap<>();
+    /** A Sign In refused at its first request: the account's state did not change, the error is news. */
+    private final Map<AccountId, PrintmailException> refusedStarts = new ConcurrentHashMap<>();
     private final AccountManager accounts;
 
     StatusBoard(AccountManager accounts) {
@@ -23,23 +27,43 @@ final class StatusBoard implements AccountListener {
     }
 
     @Override
-    public void stateChanged(AccountStatus status) { latest.put(status.id(), status); }
+    public void stateChanged(AccountStatus status) {
+        refusedStarts.remove(status.id()); // a newer outcome replaces the refused start
+        latest.put(status.id(), status);
+    }
+
+    /**
+     * Sign In was refused before a code was shown (a 372 at the device-code request, say). The
+     * account keeps its state, so without this the page and its JSON would still show the error
+     * of an earlier attempt: the latest error is the one the administrator must see.
+     */
+    void signInRefused(AccountId id, PrintmailException e) { refusedStarts.put(id, e); }
 
     /** The last state the events reported (what the sign-in page's polling reads). */
     AccountStatus status(AccountId id) {
         // Not computeIfAbsent: that would hold a map lock while the account manager takes its own,
         // and a state change arriving meanwhile (which puts into this map) would deadlock.
         AccountStatus known = latest.get(id);
-        if (known != null) {
-            return known;
+        if (known == null) {
+            AccountStatus now = accounts.status(id);
+            AccountStatus raced = latest.putIfAbsent(id, now);
+            known = raced != null ? raced : now;
         }
-        AccountStatus now = accounts.status(id);
-        AccountStatus raced = latest.putIfAbsent(id, now);
-        return raced != null ? raced : now;
+        return withRefusedStart(known);
     }
 
     /** A fresh snapshot for rendering a page: day counts move with time, not only with events. */
     AccountStatus fresh(AccountId id) {
-        return accounts.status(id);
+        return withRefusedStart(accounts.status(id));
+    }
+
+    /** The status with the refused start's code and reason, while the account cannot send. */
+    private AccountStatus withRefusedStart(AccountStatus st) {
+        PrintmailException e = refusedStarts.get(st.id());
+        if (e == null || st.state() == AccountState.SIGNED_IN || st.state() == AccountState.SIGN_IN_PENDING) {
+            return st;
+        }
+        return new AccountStatus(st.id(), st.state(), st.accountName(), e.detail(), st.since(), e.code(),
+                st.prompt(), st.keepAliveWarning(), st.daysUntilLapse(), "");
     }
 }

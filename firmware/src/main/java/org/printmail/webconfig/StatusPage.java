@@ -2,6 +2,7 @@ package org.printmail.webconfig;
 
 import org.printmail.auth.AccountStatus;
 import org.printmail.codes.JobCode;
+import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailServerSettings;
 
 /** The home page: each account's email service, sign-in state and what to do about it. */
@@ -23,7 +24,8 @@ final class StatusPage {
     private Response render(Request r) {
         return layout.page(r, "Status", h -> {
             h.open("table", "class", "list", "id", "account-status");
-            h.open("tr").el("th", "Account").el("th", "Email service").el("th", "Current Status")
+            h.open("tr").el("th", "Account").el("th", "Email service")
+                    .el("th", "Firmware profile and sign-in authority").el("th", "Current Status")
                     .el("th", "Authenticated Account").el("th", "Remedy").close("tr");
             for (MailAccount a : MailAccount.values()) {
                 EmailServerSettings s = a.settings(backend.settings().current());
@@ -31,7 +33,10 @@ final class StatusPage {
                 h.open("tr");
                 h.open("td").el("a", a.title(), "href", a.path()).close("td");
                 h.el("td", s.authMethod() + " / " + s.service().displayName());
-                h.el("td", EmailServerPage.stateText(st.state()));
+                DeviceProfile p = backend.inForce().apply(a.id());
+                h.el("td", p == null ? "" : p.name() + ": " + EmailServerPage.authorityText(p), "id",
+                        "profile-" + a.name().toLowerCase(java.util.Locale.ROOT));
+                h.el("td", EmailServerPage.stateText(st));
                 h.el("td", st.accountName());
                 h.el("td", st.code() == JobCode.OK ? "" : st.code().number() + ": "
                         + st.code().remedy());

@@ -1,6 +1,7 @@
 package org.printmail.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -60,7 +61,9 @@ class ErrorTableTest {
         String detail = ErrorTable.classify(fixture("unauthorized-client-700016"), SETTINGS).detail();
         assertTrue(detail.contains("9e5f94bc-e8a4-4e73-b8be-63364c29d753"), detail);
         assertTrue(detail.contains("'contoso.com'"), detail);
-        assertTrue(detail.contains("auth.client-id"), detail);
+        assertTrue(detail.contains("Email Server > Basic > Sign-in Authority"), detail);
+        assertTrue(detail.contains("Email Server > Basic > Tenant"), detail);
+        assertFalse(detail.contains("auth."), "remedies name Web Config's fields, not firmware keys: " + detail);
     }
 
     @Test

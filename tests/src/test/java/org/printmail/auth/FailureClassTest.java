@@ -38,9 +38,9 @@ class FailureClassTest {
                 Arguments.of(RevocationReason.PUBLIC_CLIENT_FLOWS_DISABLED,
                         JobCode.IDENTITY_CONFIGURATION, "'Allow public client flows' to Yes"),
                 Arguments.of(RevocationReason.APP_NOT_FOUND, JobCode.IDENTITY_CONFIGURATION,
-                        "auth.client-id"),
+                        "firmware profile's client ID"),
                 Arguments.of(RevocationReason.TENANT_NOT_FOUND, JobCode.IDENTITY_CONFIGURATION,
-                        "auth.tenant"),
+                        "Email Server > Basic > Tenant"),
                 Arguments.of(RevocationReason.SINGLE_TENANT_APP_ON_COMMON,
                         JobCode.IDENTITY_CONFIGURATION, "tenant ID or domain"),
                 Arguments.of(RevocationReason.ENTRA_APP_ON_CONSUMERS, JobCode.IDENTITY_CONFIGURATION,
@@ -112,9 +112,9 @@ class FailureClassTest {
 
     static Stream<Arguments> requestLevelReasons() {
         return Stream.of(
-                Arguments.of(RevocationReason.APP_NOT_FOUND, "auth.client-id"),
-                Arguments.of(RevocationReason.TENANT_NOT_FOUND, "auth.tenant"),
-                Arguments.of(RevocationReason.SINGLE_TENANT_APP_ON_COMMON, "auth.tenant"),
+                Arguments.of(RevocationReason.APP_NOT_FOUND, "firmware profile's client ID"),
+                Arguments.of(RevocationReason.TENANT_NOT_FOUND, "Email Server > Basic > Tenant"),
+                Arguments.of(RevocationReason.SINGLE_TENANT_APP_ON_COMMON, "Email Server > Basic > Tenant"),
                 Arguments.of(RevocationReason.ENTRA_APP_ON_CONSUMERS, "Exchange Online"),
                 Arguments.of(RevocationReason.CLIENT_SECRET_SENT, "public client"));
     }

@@ -90,6 +90,13 @@ final class HttpsAdmin {
         return m.group(1);
     }
 
+    /** A browser on {@code base} already logged in with the TEST-ONLY administrator password. */
+    static HttpsAdmin loggedIn(URI base) throws IOException, InterruptedException {
+        HttpsAdmin admin = new HttpsAdmin(base);
+        admin.logIn(WebConfigRig.ADMIN_PASSWORD);
+        return admin;
+    }
+
     HttpResponse<String> logIn(String password) throws IOException, InterruptedException {
         String token = csrf(Dispatcher.LOGIN);
         return post(Dispatcher.LOGIN, Map.of("csrf", token, "password", password));

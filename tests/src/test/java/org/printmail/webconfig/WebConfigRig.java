@@ -66,6 +66,11 @@ final class WebConfigRig implements AutoCloseable {
 
     Device device() { return rig.device(); }
 
+    /** A scripted browser logged in with the TEST-ONLY administrator password. */
+    HttpsAdmin loggedInAdmin() throws java.io.IOException, InterruptedException {
+        return HttpsAdmin.loggedIn(server.baseUri());
+    }
+
     LabServices lab() { return rig.lab; }
 
     /**

@@ -1,0 +1,98 @@
+package org.printmail.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.printmail.config.DeviceProfile;
+import org.printmail.config.EmailService;
+import org.printmail.config.ProfileLoader;
+import org.printmail.webconfig.WebConfigBackend;
+import org.printmail.webconfig.WebConfigOptions;
+import org.printmail.webconfig.WebConfigServer;
+
+/**
+ * {@code printmail device} as it is assembled: the device booted with one firmware profile and
+ * Web Config in front of it. The boot profile serves its email service everywhere: Sign In,
+ * every refresh and every save from Web Config, even where the saved settings still name a
+ * built-in profile of the same service (a vendor, national-cloud or integrator profile must not
+ * be swapped for {@code exchange-online} behind the administrator's back).
+ */
+public final class ProductionDevice implements AutoCloseable {
+    /** The built-in profile of each email service the device offers besides the boot profile's. */
+    static final Map<EmailService, String> BUILT_IN = Map.of(
+            EmailService.EXCHANGE_ONLINE, "exchange-online", EmailService.OUTLOOK_COM, "outlook-com");
+
+    private final Device device;
+    private final WebConfigServer web;
+    private final DeviceProfile profile;
+
+    private ProductionDevice(Device device, WebConfigServer web, DeviceProfile profile) {
+        this.device = device;
+        this.web = web;
+        this.profile = profile;
+    }
+
+    /**
+     * @param root    the install root holding {@code firmware-config/}
+     * @param profile the boot profile's name ({@code --profile})
+     */
+    public static ProductionDevice start(Path root, String profile, Device.Options options, WebConfigOptions web)
+            throws IOException {
+        DeviceProfile first = ProfileLoader.load(root, profile);
+        Map<EmailService, DeviceProfile> services = services(root, first);
+        Function<String, DeviceProfile> byName = resolver(root, first, services);
+        Device device = Device.start(options, byName, first);
+        try {
+            WebConfigServer server = WebConfigServer.start(web, new WebConfigBackend(device.accounts(),
+                    device.jobs(), device.sender(), device.settings(), device.caCertificates(), services,
+                    device.accountProfiles(), options.clock()));
+            return new ProductionDevice(device, server, first);
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
+    }
+
+    /** The boot profile for its own service; the built-in files for the other Microsoft services. */
+    static Map<EmailService, DeviceProfile> services(Path root, DeviceProfile first) {
+        Map<EmailService, DeviceProfile> m = new EnumMap<>(EmailService.class);
+        BUILT_IN.forEach((service, name) -> {
+            if (service != first.service()) {
+                m.put(service, ProfileLoader.load(root, name));
+            }
+        });
+        m.put(first.service(), first);
+        return m;
+    }
+
+    /**
+     * The profile a saved settings name stands for: the boot profile for its own name and for any
+     * profile of its service (settings saved before this boot), the named file otherwise.
+     */
+    static Function<String, DeviceProfile> resolver(Path root, DeviceProfile first,
+                                                    Map<EmailService, DeviceProfile> services) {
+        return name -> {
+            if (name.equals(first.name())) {
+                return first;
+            }
+            DeviceProfile named = ProfileLoader.load(root, name);
+            return named.service() == first.service() ? first : services.getOrDefault(named.service(), named);
+        };
+    }
+
+    public Device device() { return device; }
+
+    public WebConfigServer web() { return web; }
+
+    /** The boot profile. */
+    public DeviceProfile profile() { return profile; }
+
+    @Override
+    public void close() {
+        web.close();
+        device.close();
+    }
+}
