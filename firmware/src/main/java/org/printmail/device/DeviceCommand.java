@@ -66,7 +66,7 @@ public final class DeviceCommand implements Callable<Integer> {
             } else {
                 new ControlPanel(device.jobs(), device.accounts(), device.settings(), device.accountProfiles(),
                         scanSource != null ? scanSource : dataDir.resolve("scanner/scan.pdf"), dataDir.resolve("status-sheets"), clock)
-                        .withWebConfigPasswordReset(web::resetAdministratorPassword)
+                        .withWebConfigPasswordReset(running.web()::resetAdministratorPassword)
                         .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
             }
         }

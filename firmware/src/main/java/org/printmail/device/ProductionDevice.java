@@ -1,4 +1,4 @@
-package org.printmail.cli;
+package org.printmail.device;
 
 import java.io.IOException;
 import java.nio.file.Path;
