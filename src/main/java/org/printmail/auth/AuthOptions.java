@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param requestIdToken         add {@code openid profile} to the sign-in scopes so the id_token
  *                               names the signed-in account (as MSAL does)
  * @param sleeper                how the device-code poll loop waits
+ * @param monotonic              elapsed time for every duration (expiry, backoff, keep-alive,
+ *                               the code's countdown), immune to wall-clock steps
  */
 public record AuthOptions(Duration tokenMargin, Duration keepAliveAfter,
                           Duration refreshInactivityLimit, Duration backoffBase,
                           Duration backoffCap, Duration keepAliveCheckEvery,
-                          boolean requestIdToken, Sleeper sleeper) {
+                          boolean requestIdToken, Sleeper sleeper,
+                          MonotonicClock monotonic) {
     public AuthOptions {
         notNegative("tokenMargin", tokenMargin);
         positive("keepAliveAfter", keepAliveAfter);
@@ -31,6 +34,7 @@ public record AuthOptions(Duration tokenMargin, Duration keepAliveAfter,
         positive("backoffCap", backoffCap);
         notNegative("keepAliveCheckEvery", keepAliveCheckEvery);
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(monotonic, "monotonic");
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException("backoffCap: must not be shorter than backoffBase");
         }
@@ -39,37 +43,42 @@ public record AuthOptions(Duration tokenMargin, Duration keepAliveAfter,
     public static AuthOptions defaults() {
         return new AuthOptions(Duration.ofMinutes(10), Duration.ofDays(14), Duration.ofDays(90),
                 Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(1), true,
-                Sleeper.SYSTEM);
+                Sleeper.SYSTEM, MonotonicClock.SYSTEM);
     }
 
     public AuthOptions withTokenMargin(Duration d) {
         return new AuthOptions(d, keepAliveAfter, refreshInactivityLimit, backoffBase, backoffCap,
-                keepAliveCheckEvery, requestIdToken, sleeper);
+                keepAliveCheckEvery, requestIdToken, sleeper, monotonic);
     }
 
     public AuthOptions withKeepAliveAfter(Duration d) {
         return new AuthOptions(tokenMargin, d, refreshInactivityLimit, backoffBase, backoffCap,
-                keepAliveCheckEvery, requestIdToken, sleeper);
+                keepAliveCheckEvery, requestIdToken, sleeper, monotonic);
     }
 
     public AuthOptions withBackoff(Duration base, Duration cap) {
         return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, base, cap,
-                keepAliveCheckEvery, requestIdToken, sleeper);
+                keepAliveCheckEvery, requestIdToken, sleeper, monotonic);
     }
 
     public AuthOptions withKeepAliveCheckEvery(Duration d) {
         return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
-                backoffCap, d, requestIdToken, sleeper);
+                backoffCap, d, requestIdToken, sleeper, monotonic);
     }
 
     public AuthOptions withRequestIdToken(boolean on) {
         return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
-                backoffCap, keepAliveCheckEvery, on, sleeper);
+                backoffCap, keepAliveCheckEvery, on, sleeper, monotonic);
     }
 
     public AuthOptions withSleeper(Sleeper s) {
         return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
-                backoffCap, keepAliveCheckEvery, requestIdToken, s);
+                backoffCap, keepAliveCheckEvery, requestIdToken, s, monotonic);
+    }
+
+    public AuthOptions withMonotonic(MonotonicClock m) {
+        return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
+                backoffCap, keepAliveCheckEvery, requestIdToken, sleeper, m);
     }
 
     private static void positive(String field, Duration d) {

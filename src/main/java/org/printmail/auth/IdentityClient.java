@@ -69,7 +69,8 @@ final class IdentityClient {
                     + " and enter the code " + code + " to authenticate.";
             DeviceCodePrompt prompt = new DeviceCodePrompt(code, link, text,
                     now.plusSeconds(ok.getLifetime()), Duration.ofSeconds(Math.max(1, ok.getInterval())));
-            return new DeviceAuthorization(ok.getDeviceCode(), prompt);
+            return new DeviceAuthorization(ok.getDeviceCode(), prompt,
+                    Duration.ofSeconds(ok.getLifetime()));
         });
     }
 
