@@ -1,29 +1,33 @@
 package org.printmail.webconfig;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.printmail.auth.MonotonicClock;
+
 /**
  * Lockout with exponential backoff per client address: after {@code threshold} failed log-ins
  * the client must wait {@code base}, then twice as long after each further failure, up to
- * {@code max}. While locked, attempts are refused without checking the password.
+ * {@code max}. While locked, attempts are refused without checking the password. Measured on
+ * the monotonic clock: stepping the device's clock back must not lock the admin out for the
+ * step, nor stepping it forward lift a lockout.
  */
 final class LoginGuard {
     private static final int MAX_TRACKED = 4096;
 
-    private record Failures(int count, Instant lockedUntil) { }
+    private record Failures(int count, long lockedUntilNanos) {
+        boolean locked(long now) { return now - lockedUntilNanos < 0; }
+    }
 
     private final Map<String, Failures> byClient = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final MonotonicClock clock;
     private final int threshold;
     private final Duration base;
     private final Duration max;
 
-    LoginGuard(Clock clock, int threshold, Duration base, Duration max) {
+    LoginGuard(MonotonicClock clock, int threshold, Duration base, Duration max) {
         this.clock = clock;
         this.threshold = threshold;
         this.base = base;
@@ -33,27 +37,28 @@ final class LoginGuard {
     /** How long the client must still wait, if it is locked out. */
     Optional<Duration> lockedFor(String client) {
         Failures f = byClient.get(client);
-        if (f == null || !f.lockedUntil().isAfter(clock.instant())) {
+        long now = clock.nanos();
+        if (f == null || !f.locked(now)) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(clock.instant(), f.lockedUntil()));
+        return Optional.of(Duration.ofNanos(f.lockedUntilNanos() - now));
     }
 
     void failed(String client) {
         if (byClient.size() >= MAX_TRACKED && !byClient.containsKey(client)) {
             // Bounded memory: forget clients that are not locked out; locked ones stay locked.
-            Instant now = clock.instant();
-            byClient.values().removeIf(f -> !f.lockedUntil().isAfter(now));
+            long now = clock.nanos();
+            byClient.values().removeIf(f -> !f.locked(now));
         }
         byClient.compute(client, (k, f) -> {
             int count = f == null ? 1 : f.count() + 1;
-            Instant until = clock.instant();
+            Duration wait = Duration.ZERO;
             if (count >= threshold) {
                 int doublings = Math.min(count - threshold, 20);
-                Duration wait = base.multipliedBy(1L << doublings);
-                until = until.plus(wait.compareTo(max) > 0 ? max : wait);
+                wait = base.multipliedBy(1L << doublings);
+                wait = wait.compareTo(max) > 0 ? max : wait;
             }
-            return new Failures(count, until);
+            return new Failures(count, clock.after(wait));
         });
     }
 

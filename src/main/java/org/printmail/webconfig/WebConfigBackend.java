@@ -2,8 +2,10 @@ package org.printmail.webconfig;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 
 import org.printmail.auth.AccountManager;
+import org.printmail.auth.MonotonicClock;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
 import org.printmail.config.SettingsStore;
@@ -19,11 +21,22 @@ import org.printmail.trust.DeviceTrustStore;
  *                       new connection, so an import here applies to the next connection
  * @param profiles       the firmware profile that serves each email service this device offers
  *                       (the lab maps Microsoft Exchange Online to its loopback stand-in)
+ * @param clock          wall time, for what is shown
+ * @param monotonic      elapsed time, for lockouts (a wall-clock step neither lifts nor extends one)
  */
 public record WebConfigBackend(AccountManager accounts, JobService jobs, MailSender mail,
                                SettingsStore settings, DeviceTrustStore caCertificates,
-                               Map<EmailService, DeviceProfile> profiles, Clock clock) {
+                               Map<EmailService, DeviceProfile> profiles, Clock clock,
+                               MonotonicClock monotonic) {
     public WebConfigBackend {
         profiles = Map.copyOf(profiles);
+        Objects.requireNonNull(monotonic, "monotonic");
+    }
+
+    /** With the system's monotonic clock. */
+    public WebConfigBackend(AccountManager accounts, JobService jobs, MailSender mail,
+                            SettingsStore settings, DeviceTrustStore caCertificates,
+                            Map<EmailService, DeviceProfile> profiles, Clock clock) {
+        this(accounts, jobs, mail, settings, caCertificates, profiles, clock, MonotonicClock.SYSTEM);
     }
 }

@@ -47,7 +47,7 @@ public final class WebConfigServer implements AutoCloseable {
         AdminPassword password = AdminPassword.openOrCreate(opts.dataDir().resolve("admin-password"),
                 opts.initialAdminPassword(), opts.passwordIterations());
         Sessions sessions = new Sessions(backend.clock(), opts.sessionIdleTimeout());
-        LoginGuard guard = new LoginGuard(backend.clock(), opts.lockoutThreshold(),
+        LoginGuard guard = new LoginGuard(backend.monotonic(), opts.lockoutThreshold(),
                 opts.lockoutBase(), opts.lockoutMax());
         StatusBoard board = new StatusBoard(backend.accounts());
         Layout layout = new Layout(opts.deviceName(), backend, board);
