@@ -41,7 +41,7 @@ final class SignInFlow {
         Reply<DeviceAuthorization> reply = client.requestDeviceCode(profile,
                 ProfileRules.signInScopes(profile, accounts.options.requestIdToken()));
         if (reply instanceof Reply.Unreachable<DeviceAuthorization> down) {
-            throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, down.reason());
+            throw new PrintmailException(down.code(), down.reason());
         }
         if (reply instanceof Reply.Rejected<DeviceAuthorization> rejected) {
             Verdict v = ErrorTable.classify(rejected.error(), profile.identity());

@@ -132,17 +132,17 @@ final class TokenKeeper {
                 throw lose(slot, v, error);
             }
             return transientFailure(slot, mode, stillValid, v.detail(), Optional.empty(),
-                    error.diagnostics());
+                    error.diagnostics(), JobCode.IDENTITY_UNREACHABLE);
         }
         Reply.Unreachable<TokenGrant> down = (Reply.Unreachable<TokenGrant>) reply;
         return transientFailure(slot, mode, stillValid, down.reason(), down.retryAfter(),
-                "unreachable: " + down.reason());
+                "unreachable: " + down.reason(), down.code());
     }
 
     /** Tokens and state stay; back off; hand out the old token while it is still accepted. */
     private String transientFailure(AccountSlot slot, Mode mode, AccountSlot.CachedToken stillValid,
                                     String reason,
-                                    Optional<Duration> retryAfter, String diagnostics) {
+                                    Optional<Duration> retryAfter, String diagnostics, JobCode code) {
         Duration wait = slot.backoff.failed(retryAfter);
         LOG.warn("account {}: refresh failed transiently ({}); retry in {} s", slot.id, reason,
                 wait.toSeconds());
@@ -156,7 +156,7 @@ final class TokenKeeper {
         if (stillValid != null && mode == Mode.WHEN_DUE) {
             return stillValid.token();
         }
-        throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, reason + "; retrying in "
+        throw new PrintmailException(code, reason + "; retrying in "
                 + wait.toSeconds() + " s");
     }
 

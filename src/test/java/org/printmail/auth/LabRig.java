@@ -90,7 +90,7 @@ final class LabRig implements AutoCloseable {
                 .withBackoff(Duration.ofSeconds(30), Duration.ofMinutes(30)));
         accounts = new Accounts(vault, id -> current.get(), clock, options);
         manager = new DefaultAccountManager(accounts,
-                new IdentityClient(AccountManagers.tls(TlsTrust.jdkDefaults()), clock));
+                new IdentityClient(AccountManagers.tls(TlsTrust.jdkDefaults()), clock, options.proxy()));
         manager.addListener(events::add);
     }
 
