@@ -42,7 +42,12 @@ public record ProxySettings(String host, int port, String username, List<String>
 
     /** Whether {@code target} is reached directly (no proxy, or on the no-proxy list). */
     public boolean bypasses(String target) {
-        if (!enabled() || target == null) {
+        return !enabled() || onNoProxyList(target);
+    }
+
+    /** Whether {@code target} is on the no-proxy list. */
+    public boolean onNoProxyList(String target) {
+        if (target == null) {
             return true;
         }
         String t = target.toLowerCase(Locale.ROOT);
