@@ -52,8 +52,15 @@ public final class AccountManagers {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(options, "options");
         Accounts accounts = new Accounts(vault, profiles, clock, options);
-        return new DefaultAccountManager(accounts, new IdentityClient(tls, clock));
+        return new DefaultAccountManager(accounts, new IdentityClient(tls, clock, options.proxy()));
     }
+
+    /**
+     * Lets the sign-in client answer an office proxy's Basic challenge for HTTPS (Java refuses
+     * Basic through CONNECT tunnels by default). Call first thing at start-up: the JDK reads the
+     * setting once, when java.net.http is first used.
+     */
+    public static void allowProxyBasicAuth() { ProxyHttp.allowBasicThroughTunnels(); }
 
     /** One TLS context per extra CA file, built once (building a trust store is not cheap). */
     static Function<DeviceProfile, SSLContext> tls(TlsTrust base) {

@@ -15,20 +15,39 @@ import org.printmail.store.AccountRecord;
  * without it on the hot path.
  */
 final class AccountSlot {
-    /** The access token handed out without I/O; times in epoch millis so checking allocates nothing. */
-    record CachedToken(String token, long refreshAfterMillis, long expiresAtMillis, long generation) {
-        static CachedToken of(AccountRecord r, Duration margin, Instant now, long generation) {
-            long expires = r.accessTokenExpiresAt().toEpochMilli();
+    /**
+     * The access token handed out without I/O; deadlines on the monotonic clock (nanos) so a
+     * wall-clock step neither keeps a dead token in use nor throws a good one away.
+     */
+    record CachedToken(String token, long refreshAfterNanos, long expiresAtNanos, long generation) {
+        /**
+         * The persisted expiry read against the wall clock once, now. It is trusted at most for
+         * the lifetime the token was issued with (expiry minus last refresh): after a reboot on a
+         * clock that runs behind, a dead token is used at most that long, and the server's
+         * rejection forces a refresh sooner.
+         */
+        static CachedToken of(AccountRecord r, Duration margin, Instant wallNow, long monoNow,
+                              long generation) {
+            Duration life = Duration.between(wallNow, r.accessTokenExpiresAt());
+            Instant issued = r.lastRefresh();
+            if (issued != null && issued.isBefore(r.accessTokenExpiresAt())) {
+                Duration issuedLife = Duration.between(issued, r.accessTokenExpiresAt());
+                life = life.compareTo(issuedLife) > 0 ? issuedLife : life;
+            }
+            long lifeNanos = Math.max(0, MonotonicClock.saturatedNanos(life));
             // A margin longer than half the token's life would refresh on every call.
-            long life = Math.max(0, expires - now.toEpochMilli());
-            long effectiveMargin = Math.min(margin.toMillis(), life / 2);
+            long effectiveMargin = Math.min(margin.toNanos(), lifeNanos / 2);
+            long expires = monoNow + lifeNanos;
             return new CachedToken(r.accessToken(), expires - effectiveMargin, expires, generation);
         }
 
+        boolean due(long monoNow) { return monoNow - refreshAfterNanos >= 0; }
+
+        boolean expired(long monoNow) { return monoNow - expiresAtNanos >= 0; }
+
         @Override
         public String toString() {
-            return "CachedToken[token=<redacted>, refreshAfter=" + Instant.ofEpochMilli(refreshAfterMillis)
-                    + ", expires=" + Instant.ofEpochMilli(expiresAtMillis) + "]";
+            return "CachedToken[token=<redacted>, generation=" + generation + "]";
         }
     }
 
@@ -36,14 +55,19 @@ final class AccountSlot {
     static final class SignInAttempt {
         final DeviceProfile profile;
         final DeviceAuthorization authorization;
+        /** When the code arrived and when it lapses, on the monotonic clock. */
+        final long issuedNanos;
+        final long deadlineNanos;
         volatile AccountStateMachine.Change previous;
         volatile boolean cancelled;
         volatile Future<?> task;
 
-        SignInAttempt(DeviceProfile profile, DeviceAuthorization authorization,
+        SignInAttempt(DeviceProfile profile, DeviceAuthorization authorization, long issuedNanos,
                       AccountStateMachine.Change previous) {
             this.profile = profile;
             this.authorization = authorization;
+            this.issuedNanos = issuedNanos;
+            this.deadlineNanos = issuedNanos + MonotonicClock.saturatedNanos(authorization.lifetime());
             this.previous = previous;
         }
 
@@ -74,10 +98,18 @@ final class AccountSlot {
         this.record = record;
     }
 
-    /** Publishes the record's access token to the hot path (caller holds the lock). */
-    void cache(AccountRecord r, Duration margin, Instant now) {
+    /**
+     * Publishes the record's access token to the hot path (caller holds the lock). The token
+     * already cached keeps its deadlines: saving the record again (a new sender address) must
+     * not re-read its expiry from a wall clock that may have been stepped since.
+     */
+    void cache(AccountRecord r, Duration margin, Instant wallNow, long monoNow) {
+        CachedToken c = cached;
+        if (c != null && r != null && r.accessToken() != null && r.accessToken().equals(c.token())) {
+            return;
+        }
         cached = r == null || r.accessToken() == null || r.accessTokenExpiresAt() == null ? null
-                : CachedToken.of(r, margin, now, ++generation);
+                : CachedToken.of(r, margin, wallNow, monoNow, ++generation);
     }
 
     /**

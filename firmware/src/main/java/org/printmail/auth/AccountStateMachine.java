@@ -54,24 +54,36 @@ final class AccountStateMachine {
         }
     }
 
+    /** A wall-clock step smaller than this does not re-date the code's expiry shown. */
+    private static final Duration PROMPT_DRIFT = Duration.ofSeconds(2);
+
     private final AccountId id;
     private final Clock clock;
+    private final MonotonicClock mono;
     private final Duration inactivityLimit;
     private final List<AccountListener> listeners;
     private Change current;
     private Instant since;
-    private volatile Instant refreshTokenLastUsed;
+    private long promptDeadlineNanos;
+    // Wall time as persisted, and the same moment on the monotonic clock (what durations use).
+    private Instant refreshTokenLastUsed;
+    private long refreshTokenLastUsedNanos;
 
-    AccountStateMachine(AccountId id, Clock clock, Duration inactivityLimit,
+    /**
+     * @param refreshTokenLastUsed as persisted; the time since then is read once from the wall
+     *                             clock (see {@link #refreshTokenUsed}) and then kept monotonic
+     */
+    AccountStateMachine(AccountId id, Clock clock, MonotonicClock mono, Duration inactivityLimit,
                         List<AccountListener> listeners, Change initial, Instant since,
                         Instant refreshTokenLastUsed) {
         this.id = id;
         this.clock = clock;
+        this.mono = mono;
         this.inactivityLimit = inactivityLimit;
         this.listeners = listeners;
         this.current = initial;
         this.since = since;
-        this.refreshTokenLastUsed = refreshTokenLastUsed;
+        refreshTokenUsed(refreshTokenLastUsed);
     }
 
     /**
@@ -111,26 +123,66 @@ final class AccountStateMachine {
         }
     }
 
-    /** The refresh token was redeemed (or the account loaded): keep-alive and days left count from here. */
-    void refreshTokenUsed(Instant at) { refreshTokenLastUsed = at; }
+    /**
+     * The refresh token was redeemed at this (persisted, wall-clock) time, or the account was
+     * loaded with it: keep-alive and days left count from here on the monotonic clock. A time
+     * not seen before is taken as "now" when it is not in the past by the wall clock (a redeem
+     * just done, or a clock stepped back since) and otherwise, after a reboot, as that long ago,
+     * bounded by the inactivity limit: the wall clock is trusted once, at load, never later.
+     */
+    synchronized void refreshTokenUsed(Instant at) {
+        if (at == null) {
+            refreshTokenLastUsed = null;
+            return;
+        }
+        if (at.equals(refreshTokenLastUsed)) {
+            return; // the same redeem saved again (e.g. a new sender address)
+        }
+        Duration ago = Duration.between(at, clock.instant());
+        if (ago.isNegative()) {
+            ago = Duration.ZERO;
+        } else if (ago.compareTo(inactivityLimit) > 0) {
+            ago = inactivityLimit;
+        }
+        refreshTokenLastUsed = at;
+        refreshTokenLastUsedNanos = mono.nanos() - ago.toNanos();
+    }
 
-    Instant refreshTokenLastUsed() { return refreshTokenLastUsed; }
+    /** How long since the refresh token was last redeemed, on the monotonic clock; empty if never. */
+    synchronized Optional<Duration> sinceRefreshTokenUsed() {
+        return refreshTokenLastUsed == null ? Optional.empty()
+                : Optional.of(mono.since(refreshTokenLastUsedNanos));
+    }
 
     /** Whole days before the refresh token lapses through inactivity, never negative. */
-    long daysUntilLapse(Instant now) {
-        Instant lastUsed = refreshTokenLastUsed;
-        if (lastUsed == null) {
-            return 0;
+    long daysUntilLapse() {
+        return sinceRefreshTokenUsed().map(d -> Math.max(0, inactivityLimit.minus(d).toDays()))
+                .orElse(0L);
+    }
+
+    /** Where the code shown now expires on the monotonic clock (set before showing it). */
+    synchronized void promptDeadline(long nanos) { promptDeadlineNanos = nanos; }
+
+    /**
+     * The prompt with its expiry re-dated to the wall clock as it reads now: after a clock step
+     * the countdown shown still ends when the code really lapses.
+     */
+    private DeviceCodePrompt current(DeviceCodePrompt p) {
+        if (p == null) {
+            return null;
         }
-        long days = Duration.between(now, lastUsed.plus(inactivityLimit)).toDays();
-        return Math.max(0, days);
+        Instant expires = clock.instant().plusNanos(promptDeadlineNanos - mono.nanos());
+        Duration drift = Duration.between(p.expiresAt(), expires).abs();
+        return drift.compareTo(PROMPT_DRIFT) <= 0 ? p : new DeviceCodePrompt(p.userCode(),
+                p.verificationUri(), p.message(), expires, p.interval());
     }
 
     synchronized AccountStatus status() {
         Optional<Long> days = current.to() == AccountState.SIGNED_IN
-                ? Optional.of(daysUntilLapse(clock.instant())) : Optional.empty();
+                ? Optional.of(daysUntilLapse()) : Optional.empty();
         return new AccountStatus(id, current.to(), orEmpty(current.accountName()),
-                orEmpty(current.reason()), since, current.code(), Optional.ofNullable(current.prompt()),
+                orEmpty(current.reason()), since, current.code(),
+                Optional.ofNullable(current(current.prompt())),
                 Optional.ofNullable(current.keepAliveWarning()), days, orEmpty(current.diagnostics()));
     }
 

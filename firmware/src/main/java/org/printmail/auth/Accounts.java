@@ -22,7 +22,10 @@ import org.printmail.store.VaultHealth;
 final class Accounts {
     final TokenVault vault;
     final Function<AccountId, DeviceProfile> profiles;
+    /** Wall time: display, logs and what is persisted (expiry and last-use dates in the vault). */
     final Clock clock;
+    /** Elapsed time: every duration the device acts on. */
+    final MonotonicClock mono;
     final AuthOptions options;
     final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<AccountId, AccountSlot> slots = new ConcurrentHashMap<>();
@@ -32,6 +35,7 @@ final class Accounts {
         this.vault = vault;
         this.profiles = profiles;
         this.clock = clock;
+        this.mono = options.monotonic();
         this.options = options;
     }
 
@@ -58,7 +62,7 @@ final class Accounts {
         vault.put(record);
         slot.record = record;
         slot.machine.refreshTokenUsed(record.lastUsed());
-        slot.cache(record, options.tokenMargin(), clock.instant());
+        slot.cache(record, options.tokenMargin(), clock.instant(), mono.nanos());
     }
 
     private AccountSlot load(AccountId id, Optional<AccountRecord> stored) {
@@ -77,13 +81,13 @@ final class Accounts {
             initial = AccountStateMachine.Change.to(AccountState.NOT_SIGNED_IN,
                     JobCode.NOT_SIGNED_IN, why);
         }
-        AccountStateMachine machine = new AccountStateMachine(id, clock,
+        AccountStateMachine machine = new AccountStateMachine(id, clock, mono,
                 options.refreshInactivityLimit(), listeners, initial,
                 r != null && r.signedInAt() != null ? r.signedInAt() : clock.instant(),
                 r == null ? null : r.lastUsed());
         AccountSlot slot = new AccountSlot(id, machine,
-                new Backoff(options.backoffBase(), options.backoffCap()), r);
-        slot.cache(r, options.tokenMargin(), clock.instant());
+                new Backoff(options.backoffBase(), options.backoffCap(), mono), r);
+        slot.cache(r, options.tokenMargin(), clock.instant(), mono.nanos());
         return slot;
     }
 }

@@ -2,6 +2,9 @@ package org.printmail.auth;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.printmail.config.ProxyRoute;
 
 /**
  * Tunables of the account manager, validated on construction.
@@ -18,11 +21,15 @@ import java.util.Objects;
  * @param requestIdToken         add {@code openid profile} to the sign-in scopes so the id_token
  *                               names the signed-in account (as MSAL does)
  * @param sleeper                how the device-code poll loop waits
+ * @param monotonic              elapsed time for every duration (expiry, backoff, keep-alive,
+ *                               the code's countdown), immune to wall-clock steps
+ * @param proxy                  the office proxy for sign-in and refresh, read on every call
  */
 public record AuthOptions(Duration tokenMargin, Duration keepAliveAfter,
                           Duration refreshInactivityLimit, Duration backoffBase,
                           Duration backoffCap, Duration keepAliveCheckEvery,
-                          boolean requestIdToken, Sleeper sleeper) {
+                          boolean requestIdToken, Sleeper sleeper,
+                          MonotonicClock monotonic, Supplier<ProxyRoute> proxy) {
     public AuthOptions {
         notNegative("tokenMargin", tokenMargin);
         positive("keepAliveAfter", keepAliveAfter);
@@ -31,6 +38,8 @@ public record AuthOptions(Duration tokenMargin, Duration keepAliveAfter,
         positive("backoffCap", backoffCap);
         notNegative("keepAliveCheckEvery", keepAliveCheckEvery);
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(monotonic, "monotonic");
+        Objects.requireNonNull(proxy, "proxy");
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException("backoffCap: must not be shorter than backoffBase");
         }
@@ -39,37 +48,47 @@ public record AuthOptions(Duration tokenMargin, Duration keepAliveAfter,
     public static AuthOptions defaults() {
         return new AuthOptions(Duration.ofMinutes(10), Duration.ofDays(14), Duration.ofDays(90),
                 Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(1), true,
-                Sleeper.SYSTEM);
+                Sleeper.SYSTEM, MonotonicClock.SYSTEM, () -> ProxyRoute.DIRECT);
     }
 
     public AuthOptions withTokenMargin(Duration d) {
         return new AuthOptions(d, keepAliveAfter, refreshInactivityLimit, backoffBase, backoffCap,
-                keepAliveCheckEvery, requestIdToken, sleeper);
+                keepAliveCheckEvery, requestIdToken, sleeper, monotonic, proxy);
     }
 
     public AuthOptions withKeepAliveAfter(Duration d) {
         return new AuthOptions(tokenMargin, d, refreshInactivityLimit, backoffBase, backoffCap,
-                keepAliveCheckEvery, requestIdToken, sleeper);
+                keepAliveCheckEvery, requestIdToken, sleeper, monotonic, proxy);
     }
 
     public AuthOptions withBackoff(Duration base, Duration cap) {
         return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, base, cap,
-                keepAliveCheckEvery, requestIdToken, sleeper);
+                keepAliveCheckEvery, requestIdToken, sleeper, monotonic, proxy);
     }
 
     public AuthOptions withKeepAliveCheckEvery(Duration d) {
         return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
-                backoffCap, d, requestIdToken, sleeper);
+                backoffCap, d, requestIdToken, sleeper, monotonic, proxy);
     }
 
     public AuthOptions withRequestIdToken(boolean on) {
         return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
-                backoffCap, keepAliveCheckEvery, on, sleeper);
+                backoffCap, keepAliveCheckEvery, on, sleeper, monotonic, proxy);
     }
 
     public AuthOptions withSleeper(Sleeper s) {
         return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
-                backoffCap, keepAliveCheckEvery, requestIdToken, s);
+                backoffCap, keepAliveCheckEvery, requestIdToken, s, monotonic, proxy);
+    }
+
+    public AuthOptions withMonotonic(MonotonicClock m) {
+        return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
+                backoffCap, keepAliveCheckEvery, requestIdToken, sleeper, m, proxy);
+    }
+
+    public AuthOptions withProxy(Supplier<ProxyRoute> p) {
+        return new AuthOptions(tokenMargin, keepAliveAfter, refreshInactivityLimit, backoffBase,
+                backoffCap, keepAliveCheckEvery, requestIdToken, sleeper, monotonic, p);
     }
 
     private static void positive(String field, Duration d) {

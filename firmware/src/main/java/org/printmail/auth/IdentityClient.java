@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -32,8 +33,10 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import org.printmail.codes.JobCode;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.IdentitySettings;
+import org.printmail.config.ProxyRoute;
 
 /**
  * The three calls the device makes to the Microsoft identity platform v2.0 (devicecode, token
@@ -42,16 +45,23 @@ import org.printmail.config.IdentitySettings;
  * platform trouble: the outcome is a {@link Reply}.
  */
 final class IdentityClient {
-    private record SenderKey(SSLContext tls, Duration connectTimeout) { }
+    private record SenderKey(SSLContext tls, Duration connectTimeout, ProxyRoute proxy) { }
 
     private final Function<DeviceProfile, SSLContext> tls;
     private final Clock clock;
+    private final Supplier<ProxyRoute> proxy;
     private final Map<SenderKey, OneShotSender> senders = new ConcurrentHashMap<>();
 
     /** @param tls the TLS trust each profile's endpoints are checked against */
     IdentityClient(Function<DeviceProfile, SSLContext> tls, Clock clock) {
+        this(tls, clock, () -> ProxyRoute.DIRECT);
+    }
+
+    /** @param proxy the office proxy in force, read on every call (Web Config may change it) */
+    IdentityClient(Function<DeviceProfile, SSLContext> tls, Clock clock, Supplier<ProxyRoute> proxy) {
         this.tls = tls;
         this.clock = clock;
+        this.proxy = proxy;
     }
 
     Reply<DeviceAuthorization> requestDeviceCode(DeviceProfile profile, List<String> scopes) {
@@ -69,7 +79,8 @@ final class IdentityClient {
                     + " and enter the code " + code + " to authenticate.";
             DeviceCodePrompt prompt = new DeviceCodePrompt(code, link, text,
                     now.plusSeconds(ok.getLifetime()), Duration.ofSeconds(Math.max(1, ok.getInterval())));
-            return new DeviceAuthorization(ok.getDeviceCode(), prompt);
+            return new DeviceAuthorization(ok.getDeviceCode(), prompt,
+                    Duration.ofSeconds(ok.getLifetime()));
         });
     }
 
@@ -115,17 +126,23 @@ final class IdentityClient {
         int timeout = (int) Math.min(Integer.MAX_VALUE, t.toMillis());
         request.setConnectTimeout(timeout);
         request.setReadTimeout(timeout);
-        SenderKey key = new SenderKey(tls.apply(profile), t);
+        SenderKey key = new SenderKey(tls.apply(profile), t, proxy.get());
         if (!senders.containsKey(key) && senders.size() >= MAX_SENDERS) {
             // Trust changes (a CA imported or deleted) make new contexts; drop the old clients so
             // their connection pools and selector threads can go.
             senders.clear();
         }
-        OneShotSender sender = senders.computeIfAbsent(key, k -> new OneShotSender(k.tls(), k.connectTimeout()));
+        OneShotSender sender = senders.computeIfAbsent(key,
+                k -> new OneShotSender(k.tls(), k.connectTimeout(), k.proxy()));
         HTTPResponse response;
         try {
             response = request.send(sender);
         } catch (IOException e) {
+            Optional<String> proxyRefused = ProxyHttp.proxyRefusal(e);
+            if (proxyRefused.isPresent()) {
+                return new Reply.Unreachable<>(proxyRefused.get(), Optional.empty(),
+                        JobCode.PROXY_AUTH_FAILED);
+            }
             // Connection refused, timeout, TLS failure, connection cut: no verdict on the grant.
             return new Reply.Unreachable<>(e.getClass().getSimpleName() + " from "
                     + request.getURI().getHost(), Optional.empty());

@@ -2,7 +2,6 @@ package org.printmail.auth;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
+import org.printmail.config.ProxyRoute;
 
 /**
  * Sends a Nimbus request exactly once, over java.net.http. Why not Nimbus's own
@@ -36,7 +36,8 @@ import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
  * when the connection failed before the request went out.
  *
  * <p>Honours the request's connect and read timeouts, trusts exactly the given TLS context
- * (host-name verification on) and caps the reply size (the device has little RAM).
+ * (host-name verification on, end to end through a proxy's CONNECT tunnel), goes through the
+ * office proxy when one is set and caps the reply size (the device has little RAM).
  */
 final class OneShotSender implements HTTPRequestSender {
     private static final int MAX_REPLY_BYTES = 64 * 1024;
@@ -45,10 +46,10 @@ final class OneShotSender implements HTTPRequestSender {
             "expect", "upgrade");
     private final HttpClient client;
 
-    OneShotSender(SSLContext tls, Duration connectTimeout) {
-        this.client = HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(ProxySelector.getDefault()).build();
+    OneShotSender(SSLContext tls, Duration connectTimeout, ProxyRoute proxy) {
+        this.client = ProxyHttp.route(HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER), proxy)
+                .build();
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.printmail.auth;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.printmail.codes.JobCode;
+
 /** What one call to the identity platform came back with. */
 sealed interface Reply<T> permits Reply.Granted, Reply.Rejected, Reply.Unreachable {
 
@@ -17,6 +19,12 @@ sealed interface Reply<T> permits Reply.Granted, Reply.Rejected, Reply.Unreachab
      * Tokens are never touched on this outcome.
      *
      * @param retryAfter the server's Retry-After, when it sent one
+     * @param code       375, or 377 when the office proxy refused the device's credentials
      */
-    record Unreachable<T>(String reason, Optional<Duration> retryAfter) implements Reply<T> { }
+    record Unreachable<T>(String reason, Optional<Duration> retryAfter, JobCode code)
+            implements Reply<T> {
+        Unreachable(String reason, Optional<Duration> retryAfter) {
+            this(reason, retryAfter, JobCode.IDENTITY_UNREACHABLE);
+        }
+    }
 }

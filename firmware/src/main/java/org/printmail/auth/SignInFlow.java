@@ -3,6 +3,7 @@ package org.printmail.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 
 import org.printmail.codes.JobCode;
@@ -16,11 +17,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Device-code sign-in (RFC 8628 as Microsoft runs it): request a code, show the prompt, poll at
  * the interval (+5 s on slow_down) on a background thread until the user signs in, declines, or
- * the code expires. One attempt per account; a new start replaces the old one.
+ * the code expires. One attempt per account; a new start replaces the old one. Poll times and
+ * the code's lifetime are measured on the monotonic clock: a wall-clock step mid-sign-in neither
+ * ends the code early nor makes the device poll early or past its expiry.
  */
 final class SignInFlow {
     private static final Logger LOG = LoggerFactory.getLogger(SignInFlow.class);
     private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
+    /** A backoff longer than the code has left is cut to one last poll this long before expiry. */
+    private static final Duration LAST_POLL_MARGIN = Duration.ofSeconds(1);
     private final Accounts accounts;
     private final IdentityClient client;
     private final ExecutorService pollers;
@@ -36,7 +41,7 @@ final class SignInFlow {
         Reply<DeviceAuthorization> reply = client.requestDeviceCode(profile,
                 ProfileRules.signInScopes(profile, accounts.options.requestIdToken()));
         if (reply instanceof Reply.Unreachable<DeviceAuthorization> down) {
-            throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, down.reason());
+            throw new PrintmailException(down.code(), down.reason());
         }
         if (reply instanceof Reply.Rejected<DeviceAuthorization> rejected) {
             Verdict v = ErrorTable.classify(rejected.error(), profile.identity());
@@ -46,6 +51,7 @@ final class SignInFlow {
                     ? JobCode.IDENTITY_UNREACHABLE : v.code(), v.detail());
         }
         DeviceAuthorization auth = ((Reply.Granted<DeviceAuthorization>) reply).value();
+        long issued = accounts.mono.nanos();
         AccountSlot slot = accounts.slot(id);
         slot.lock.lock();
         try {
@@ -54,8 +60,10 @@ final class SignInFlow {
             if (old != null) {
                 old.cancel();
             }
-            AccountSlot.SignInAttempt attempt = new AccountSlot.SignInAttempt(profile, auth, previous);
+            AccountSlot.SignInAttempt attempt = new AccountSlot.SignInAttempt(profile, auth, issued,
+                    previous);
             slot.attempt = attempt;
+            slot.machine.promptDeadline(attempt.deadlineNanos);
             boolean stillSignedIn = previous.to() == AccountState.SIGNED_IN;
             slot.machine.transition(AccountStateMachine.Change.to(AccountState.SIGN_IN_PENDING,
                     stillSignedIn ? JobCode.OK : JobCode.NOT_SIGNED_IN,
@@ -87,18 +95,21 @@ final class SignInFlow {
     }
 
     private void poll(AccountSlot slot, AccountSlot.SignInAttempt attempt) {
-        DeviceCodePrompt prompt = attempt.authorization.prompt();
-        Duration interval = prompt.interval();
+        MonotonicClock mono = accounts.mono;
+        Duration interval = attempt.authorization.prompt().interval();
         Duration wait = interval;
-        Backoff backoff = new Backoff(accounts.options.backoffBase(), accounts.options.backoffCap());
+        long last = attempt.issuedNanos; // RFC 8628 3.5: the interval runs from the code's arrival
+        Backoff backoff = new Backoff(accounts.options.backoffBase(), accounts.options.backoffCap(),
+                mono);
         try {
             while (!attempt.cancelled) {
-                accounts.options.sleeper().sleep(beforeExpiry(wait, prompt));
-                Instant now = accounts.clock.instant();
+                OptionalLong due = nextPoll(last, wait, interval, attempt.deadlineNanos);
+                long wakeAt = due.orElse(attempt.deadlineNanos);
+                accounts.options.sleeper().sleep(Duration.ofNanos(Math.max(0, wakeAt - mono.nanos())));
                 if (attempt.cancelled) {
                     return;
                 }
-                if (!now.isBefore(prompt.expiresAt())) {
+                if (due.isEmpty() || mono.nanos() - attempt.deadlineNanos >= 0) {
                     end(slot, attempt, Verdict.of(Verdict.Kind.SIGN_IN_FAILED,
                             JobCode.SIGN_IN_CODE_EXPIRED, "the sign-in code expired before it was"
                                     + " used; start Sign In again for a new code"), "");
@@ -106,12 +117,15 @@ final class SignInFlow {
                 }
                 Reply<TokenGrant> reply = client.redeemDeviceCode(attempt.profile,
                         attempt.authorization.deviceCode());
+                // Counted from the reply: the next request then reaches the platform at least
+                // the interval after this one did, whatever the network's delay.
+                last = mono.nanos();
                 if (reply instanceof Reply.Granted<TokenGrant> granted) {
                     succeed(slot, attempt, granted.value());
                     return;
                 }
                 if (reply instanceof Reply.Unreachable<TokenGrant> down) {
-                    wait = longer(interval, backoff.failed(now, down.retryAfter()));
+                    wait = longer(interval, backoff.failed(down.retryAfter()));
                     LOG.info("account {}: poll failed transiently ({}), next in {} s", slot.id,
                             down.reason(), wait.toSeconds());
                     continue;
@@ -124,7 +138,7 @@ final class SignInFlow {
                         interval = interval.plus(SLOW_DOWN_STEP);
                         wait = interval;
                     }
-                    case TRANSIENT -> wait = longer(interval, backoff.failed(now, Optional.empty()));
+                    case TRANSIENT -> wait = longer(interval, backoff.failed(Optional.empty()));
                     default -> {
                         end(slot, attempt, v, error.diagnostics());
                         return;
@@ -142,15 +156,22 @@ final class SignInFlow {
     }
 
     /**
-     * A backoff after a network blip must not sleep past the code's expiry: the person may finish
-     * signing in meanwhile, and one last poll before the code lapses collects the tokens.
+     * When the next poll may go (monotonic nanos), or empty when none fits before the code
+     * lapses. Never sooner than the interval after the last poll (RFC 8628 3.5), including near
+     * expiry. A backoff after a network blip that would outlast the code is cut short to one last
+     * poll just before expiry: the person may finish signing in meanwhile.
      */
-    private Duration beforeExpiry(Duration wait, DeviceCodePrompt prompt) {
-        Duration left = Duration.between(accounts.clock.instant(), prompt.expiresAt()).minusSeconds(1);
-        if (left.isNegative()) {
-            return Duration.ZERO;
+    static OptionalLong nextPoll(long lastNanos, Duration wait, Duration interval, long deadlineNanos) {
+        long earliest = lastNanos + MonotonicClock.saturatedNanos(interval);
+        if (earliest - deadlineNanos >= 0) {
+            return OptionalLong.empty();
         }
-        return wait.compareTo(left) > 0 ? left : wait;
+        long wanted = lastNanos + MonotonicClock.saturatedNanos(wait);
+        long lastChance = deadlineNanos - LAST_POLL_MARGIN.toNanos();
+        if (wanted - lastChance > 0) {
+            wanted = lastChance - earliest > 0 ? lastChance : earliest;
+        }
+        return OptionalLong.of(wanted);
     }
 
     private static Duration longer(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }

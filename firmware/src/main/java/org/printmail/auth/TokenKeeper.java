@@ -31,7 +31,7 @@ final class TokenKeeper {
         if (slot != null) {
             AccountSlot.CachedToken c = slot.cached;
             // The hot path: one volatile read and a clock read, no allocation, no lock.
-            if (c != null && accounts.clock.millis() < c.refreshAfterMillis()) {
+            if (c != null && !c.due(accounts.mono.nanos())) {
                 return c.token();
             }
         }
@@ -46,9 +46,7 @@ final class TokenKeeper {
 
     /** Refreshes one idle account; returns normally whatever the outcome (it is in the state). */
     void keepAlive(AccountSlot slot) {
-        Instant lastUsed = slot.machine.refreshTokenLastUsed();
-        if (slot.machine.state() != AccountState.SIGNED_IN || lastUsed == null
-                || accounts.clock.instant().isBefore(lastUsed.plus(accounts.options.keepAliveAfter()))) {
+        if (slot.machine.state() != AccountState.SIGNED_IN || !keepAliveDue(slot)) {
             return;
         }
         try {
@@ -56,6 +54,12 @@ final class TokenKeeper {
         } catch (PrintmailException e) {
             LOG.info("account {}: keep-alive did not refresh: {}", slot.id, e.getMessage());
         }
+    }
+
+    /** The refresh token has been idle for the keep-alive period (monotonic time). */
+    private boolean keepAliveDue(AccountSlot slot) {
+        return slot.machine.sinceRefreshTokenUsed()
+                .map(idle -> idle.compareTo(accounts.options.keepAliveAfter()) >= 0).orElse(false);
     }
 
     private enum Mode { WHEN_DUE, FORCED, KEEP_ALIVE }
@@ -69,38 +73,36 @@ final class TokenKeeper {
             throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, "interrupted while waiting for a token");
         }
         try {
-            Instant now = accounts.clock.instant();
+            long now = accounts.mono.nanos();
             AccountSlot.CachedToken c = slot.cached;
-            if (c != null && mode == Mode.WHEN_DUE && now.toEpochMilli() < c.refreshAfterMillis()) {
+            if (c != null && mode == Mode.WHEN_DUE && !c.due(now)) {
                 return c.token(); // another caller refreshed while this one waited
             }
             if (c != null && mode == Mode.FORCED && c.generation() != seenGeneration) {
                 return c.token();
             }
-            Instant lastUsed = slot.machine.refreshTokenLastUsed();
-            if (c != null && mode == Mode.KEEP_ALIVE && lastUsed != null
-                    && now.isBefore(lastUsed.plus(accounts.options.keepAliveAfter()))) {
+            if (c != null && mode == Mode.KEEP_ALIVE && !keepAliveDue(slot)) {
                 return c.token(); // a job refreshed it meanwhile
             }
             if (!slot.usable()) {
                 throw unusable(slot);
             }
-            boolean stillValid = c != null && now.toEpochMilli() < c.expiresAtMillis();
-            if (slot.backoff.blocks(now)) {
+            boolean stillValid = c != null && !c.expired(now);
+            if (slot.backoff.blocks()) {
                 if (stillValid && mode == Mode.WHEN_DUE) {
                     return c.token();
                 }
                 throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE,
-                        "the sign-in service was unreachable; next attempt after "
-                                + slot.backoff.notBefore());
+                        "the sign-in service was unreachable; next attempt in "
+                                + Math.max(1, slot.backoff.remaining().toSeconds()) + " s");
             }
-            return redeem(slot, mode, stillValid ? c : null, now);
+            return redeem(slot, mode, stillValid ? c : null);
         } finally {
             slot.lock.unlock();
         }
     }
 
-    private String redeem(AccountSlot slot, Mode mode, AccountSlot.CachedToken stillValid, Instant now) {
+    private String redeem(AccountSlot slot, Mode mode, AccountSlot.CachedToken stillValid) {
         AccountRecord record = slot.record;
         DeviceProfile profile = accounts.profiles.apply(slot.id);
         Reply<TokenGrant> reply = client.refresh(profile, record.tenant(), record.refreshToken(),
@@ -129,23 +131,23 @@ final class TokenKeeper {
             if (v.kind() != Verdict.Kind.TRANSIENT) {
                 throw lose(slot, v, error);
             }
-            return transientFailure(slot, mode, stillValid, now, v.detail(), Optional.empty(),
-                    error.diagnostics());
+            return transientFailure(slot, mode, stillValid, v.detail(), Optional.empty(),
+                    error.diagnostics(), JobCode.IDENTITY_UNREACHABLE);
         }
         Reply.Unreachable<TokenGrant> down = (Reply.Unreachable<TokenGrant>) reply;
-        return transientFailure(slot, mode, stillValid, now, down.reason(), down.retryAfter(),
-                "unreachable: " + down.reason());
+        return transientFailure(slot, mode, stillValid, down.reason(), down.retryAfter(),
+                "unreachable: " + down.reason(), down.code());
     }
 
     /** Tokens and state stay; back off; hand out the old token while it is still accepted. */
     private String transientFailure(AccountSlot slot, Mode mode, AccountSlot.CachedToken stillValid,
-                                    Instant now, String reason,
-                                    Optional<Duration> retryAfter, String diagnostics) {
-        Duration wait = slot.backoff.failed(now, retryAfter);
+                                    String reason,
+                                    Optional<Duration> retryAfter, String diagnostics, JobCode code) {
+        Duration wait = slot.backoff.failed(retryAfter);
         LOG.warn("account {}: refresh failed transiently ({}); retry in {} s", slot.id, reason,
                 wait.toSeconds());
         if (mode == Mode.KEEP_ALIVE) {
-            long days = slot.machine.daysUntilLapse(now);
+            long days = slot.machine.daysUntilLapse();
             AccountStateMachine.Change cur = slot.machine.current();
             slot.machine.transition(cur.withKeepAliveWarning("keep-alive failing (" + reason
                     + "); sign-in lapses in " + days + " days unless the device reaches the"
@@ -154,7 +156,7 @@ final class TokenKeeper {
         if (stillValid != null && mode == Mode.WHEN_DUE) {
             return stillValid.token();
         }
-        throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, reason + "; retrying in "
+        throw new PrintmailException(code, reason + "; retrying in "
                 + wait.toSeconds() + " s");
     }
 

@@ -44,6 +44,11 @@ public enum JobCode {
             "Check the network, DNS, proxy and the device's date and time. The job is retried.",
             Disposition.RETRY),
 
+    PROXY_AUTH_FAILED(377, "The proxy server refused the device's credentials",
+            "Check Network > Proxy User Name and Proxy Password in Web Config, or ask the network"
+                    + " administrator whether the device may use the proxy. The job is retried.",
+            Disposition.RETRY),
+
     // --- SMTP submission ---
     SMTP_AUTH_DISABLED(380, "SMTP AUTH is disabled for the mailbox or organization",
             "In Microsoft 365, turn on Authenticated SMTP for the sending mailbox (and for the"

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.printmail.auth.MonotonicClock;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
 import org.printmail.config.ProfileLoader;
@@ -48,7 +49,7 @@ public final class ProductionDevice implements AutoCloseable {
         try {
             WebConfigServer server = WebConfigServer.start(web, new WebConfigBackend(device.accounts(),
                     device.jobs(), device.sender(), device.settings(), device.caCertificates(), services,
-                    device.accountProfiles(), options.clock()));
+                    device.accountProfiles(), options.clock(), MonotonicClock.SYSTEM));
             return new ProductionDevice(device, server, first);
         } catch (RuntimeException e) {
             device.close();

@@ -10,6 +10,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -28,6 +29,8 @@ final class Failures {
     static final String ANGUS_NO_STARTTLS = "STARTTLS is required but host does not support STARTTLS";
     static final String ANGUS_NO_MECHANISM = "No authentication mechanisms supported by both server and client";
 
+    private static final Pattern PROXY_REFUSAL = Pattern.compile("HTTP/1\\.[01] 40[17]\\b");
+
     private Failures() { }
 
     static SmtpFailure from(Exception e, SMTPTransport t, Stage stage, String server, Redactor r) {
@@ -39,6 +42,10 @@ final class Failures {
         if (e instanceof MessagingException && ANGUS_NO_STARTTLS.equals(e.getMessage())) {
             return new SmtpFailure(JobCode.STARTTLS_UNAVAILABLE,
                     server + " did not offer STARTTLS; credentials were not sent", "", cause);
+        }
+        if (proxyRefused(e)) {
+            return new SmtpFailure(JobCode.PROXY_AUTH_FAILED, "the proxy server refused the"
+                    + " device's connection to " + server, "", cause);
         }
         if (has(e, UnknownHostException.class)) {
             return new SmtpFailure(JobCode.SERVER_UNREACHABLE, "cannot resolve " + server, "", cause);
@@ -84,6 +91,20 @@ final class Failures {
                     + " sent and the job is retried";
         }
         return server + " refused " + what(at);
+    }
+
+    /**
+     * Angus's HTTP CONNECT answered 401/407 (angus-mail 2.0.5 words it "connection through proxy
+     * ... failed: HTTP/1.x 407 ..."; tinyproxy answers a wrong password with 401).
+     */
+    private static boolean proxyRefused(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            if (m.contains("connection through proxy") && PROXY_REFUSAL.matcher(m).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String what(Stage stage) {

@@ -13,6 +13,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.printmail.codes.JobCode;
 import org.printmail.config.MailServerSettings;
+import org.printmail.config.ProxyRoute;
 import org.printmail.trust.TlsTrust;
 
 /**
@@ -44,6 +45,7 @@ final class MailboxLane {
     private final java.util.Map<PooledTransport, Long> bornIn = new java.util.WeakHashMap<>();
     private MailServerSettings sessionSettings;
     private TlsTrust sessionTrust;
+    private ProxyRoute sessionRoute;
     private boolean closed;
 
     MailboxLane(SenderOptions options, TransportFactory factory, Supplier<TlsTrust> trust) {
@@ -147,8 +149,11 @@ final class MailboxLane {
     /** Rebuilds the session when settings or trust changed; old connections are dropped. */
     private void sessionFor(MailServerSettings settings, List<PooledTransport> stale) {
         TlsTrust t = trust.get();
-        if (session == null || !settings.equals(sessionSettings) || !Objects.equals(t, sessionTrust)) {
-            session = factory.session(settings, t);
+        ProxyRoute route = factory.proxyRoute();
+        if (session == null || !settings.equals(sessionSettings) || !Objects.equals(t, sessionTrust)
+                || !route.equals(sessionRoute)) {
+            session = factory.session(settings, t, route);
+            sessionRoute = route;
             generation++;
             sessionSettings = settings;
             sessionTrust = t;

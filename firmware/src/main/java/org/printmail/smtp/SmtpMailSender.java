@@ -40,7 +40,8 @@ public final class SmtpMailSender implements MailSender {
         this.attachmentPolicy = () -> options;
         this.trust = trust;
         this.writeTimeouts = writeTimeoutExecutor();
-        this.factory = new TransportFactory(options.ehloName(), options.clock(), writeTimeouts);
+        this.factory = new TransportFactory(options.ehloName(), options.clock(), writeTimeouts,
+                options.proxy());
     }
 
     /**

@@ -1,13 +1,13 @@
 package org.printmail.webconfig;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
+
+import org.printmail.auth.MonotonicClock;
 
 /**
  * How fast the administrator password can be guessed, and by whom it can be locked.
@@ -32,7 +32,9 @@ final class LoginGuard {
     private static final int MAX_TRACKED = 4096;
 
     /** Failures of one key: a decaying score and the end of its current wait. */
-    private record Failures(double score, Instant at, Instant lockedUntil) { }
+    private record Failures(double score, long atNanos, long lockedUntilNanos) {
+        boolean waiting(long now) { return now - lockedUntilNanos < 0; }
+    }
 
     /** How a password check went: refused unchecked while locked or over the ceiling, wrong, right. */
     enum Outcome { LOCKED, BUSY, WRONG, RIGHT }
@@ -42,16 +44,16 @@ final class LoginGuard {
 
     private final Map<String, Failures> byKey = new ConcurrentHashMap<>();
     private final Semaphore checking = new Semaphore(PARALLEL_CHECKS);
-    private final Clock clock;
+    private final MonotonicClock clock;
     private final int threshold;
     private final Duration base;
     private final Duration max;
     private final double checksPerSecond;
     private final double burst;
     private double tokens;
-    private Instant refilledAt;
+    private long refilledAt;
 
-    LoginGuard(Clock clock, int threshold, Duration base, Duration max, double checksPerSecond) {
+    LoginGuard(MonotonicClock clock, int threshold, Duration base, Duration max, double checksPerSecond) {
         this.clock = clock;
         this.threshold = threshold;
         this.base = base;
@@ -59,7 +61,7 @@ final class LoginGuard {
         this.checksPerSecond = checksPerSecond;
         this.burst = Math.max(1, Math.ceil(checksPerSecond * 3));
         this.tokens = burst;
-        this.refilledAt = clock.instant();
+        this.refilledAt = clock.nanos();
     }
 
     /** The key of an attempt: the known browser's id if it has one, else the client address. */
@@ -72,7 +74,7 @@ final class LoginGuard {
      * from browsers not known); the password form of a logged-in session passes false.
      */
     Attempt attempt(String key, boolean ceiling, BooleanSupplier passwordCheck) {
-        Instant now = clock.instant();
+        long now = clock.nanos();
         Optional<Duration> locked = lockedFor(key, now);
         if (locked.isPresent()) {
             return new Attempt(Outcome.LOCKED, locked);
@@ -92,8 +94,8 @@ final class LoginGuard {
         } finally {
             checking.release();
         }
-        return new Attempt(Outcome.WRONG, counted.lockedUntil().isAfter(now)
-                ? Optional.of(Duration.between(now, counted.lockedUntil())) : Optional.empty());
+        return new Attempt(Outcome.WRONG, counted.waiting(now)
+                ? Optional.of(Duration.ofNanos(counted.lockedUntilNanos() - now)) : Optional.empty());
     }
 
     /** The control panel's password reset: every lock and the device-wide budget start afresh. */
@@ -102,40 +104,45 @@ final class LoginGuard {
         tokens = burst;
     }
 
-    private Optional<Duration> lockedFor(String key, Instant now) {
+    /** How long {@code key} must still wait, if it is locked out. */
+    Optional<Duration> lockedFor(String key) {
+        return lockedFor(key, clock.nanos());
+    }
+
+    private Optional<Duration> lockedFor(String key, long now) {
         Failures f = byKey.get(key);
-        if (f == null || !f.lockedUntil().isAfter(now)) {
+        if (f == null || !f.waiting(now)) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(now, f.lockedUntil()));
+        return Optional.of(Duration.ofNanos(f.lockedUntilNanos() - now));
     }
 
     /** Counted before the check runs, so parallel guesses all count; a right password clears it. */
-    private Failures countFailure(String key, Instant now) {
+    private Failures countFailure(String key, long now) {
         if (byKey.size() >= MAX_TRACKED && !byKey.containsKey(key)) {
             // Bounded memory: forget keys that are not waiting; waiting ones keep waiting.
-            byKey.values().removeIf(f -> !f.lockedUntil().isAfter(now));
+            byKey.values().removeIf(f -> !f.waiting(now));
         }
         return byKey.compute(key, (k, f) -> {
             double score = (f == null ? 0 : decayed(f, now)) + 1;
-            Instant until = now;
+            long until = now;
             if (score >= threshold) {
                 int doublings = (int) Math.min(Math.ceil(score) - threshold, 20);
                 Duration wait = base.multipliedBy(1L << doublings);
-                until = now.plus(wait.compareTo(max) > 0 ? max : wait);
+                until = now + MonotonicClock.saturatedNanos(wait.compareTo(max) > 0 ? max : wait);
             }
             return new Failures(score, now, until);
         });
     }
 
     /** One failure forgotten per {@code max} since the last one. */
-    private double decayed(Failures f, Instant now) {
-        double periods = Duration.between(f.at(), now).toMillis() / (double) max.toMillis();
+    private double decayed(Failures f, long now) {
+        double periods = (now - f.atNanos()) / (double) max.toNanos();
         return Math.max(0, f.score() - Math.max(0, periods));
     }
 
-    private synchronized boolean takeToken(Instant now) {
-        double seconds = Math.max(0, Duration.between(refilledAt, now).toNanos() / 1e9);
+    private synchronized boolean takeToken(long now) {
+        double seconds = Math.max(0, (now - refilledAt) / 1e9);
         tokens = Math.min(burst, tokens + seconds * checksPerSecond);
         refilledAt = now;
         if (tokens < 1) {

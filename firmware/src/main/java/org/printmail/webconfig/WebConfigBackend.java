@@ -2,9 +2,11 @@ package org.printmail.webconfig;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.printmail.auth.AccountManager;
+import org.printmail.auth.MonotonicClock;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
 import org.printmail.config.EmailServerSettings;
@@ -24,15 +26,26 @@ import org.printmail.trust.DeviceTrustStore;
  * @param profiles       the firmware profile that serves each email service this device offers
  *                       (the lab maps Microsoft Exchange Online to its loopback stand-in; a device
  *                       booted with a vendor profile maps that profile's service to it)
+ * @param monotonic      elapsed time, for lockouts (a wall-clock step neither lifts nor extends one)
  * @param inForce        the profile an account signs in and refreshes through now (with the
  *                       admin's tenant), as the device resolves it; shown on Basic and Status
  */
 public record WebConfigBackend(AccountManager accounts, JobService jobs, MailSender mail,
                                SettingsStore settings, DeviceTrustStore caCertificates,
                                Map<EmailService, DeviceProfile> profiles,
-                               Function<AccountId, DeviceProfile> inForce, Clock clock) {
+                               Function<AccountId, DeviceProfile> inForce, Clock clock,
+                               MonotonicClock monotonic) {
     public WebConfigBackend {
         profiles = Map.copyOf(profiles);
+        Objects.requireNonNull(monotonic, "monotonic");
+    }
+
+    /** The profile in force is the one the saved service maps to; elapsed time on the given clock. */
+    public WebConfigBackend(AccountManager accounts, JobService jobs, MailSender mail,
+                            SettingsStore settings, DeviceTrustStore caCertificates,
+                            Map<EmailService, DeviceProfile> profiles, Clock clock, MonotonicClock monotonic) {
+        this(accounts, jobs, mail, settings, caCertificates, profiles,
+                id -> bySavedService(settings, Map.copyOf(profiles), id), clock, monotonic);
     }
 
     /** The profile in force is the one the saved service maps to (with the saved tenant). */
@@ -40,7 +53,7 @@ public record WebConfigBackend(AccountManager accounts, JobService jobs, MailSen
                             SettingsStore settings, DeviceTrustStore caCertificates,
                             Map<EmailService, DeviceProfile> profiles, Clock clock) {
         this(accounts, jobs, mail, settings, caCertificates, profiles,
-                id -> bySavedService(settings, Map.copyOf(profiles), id), clock);
+                id -> bySavedService(settings, Map.copyOf(profiles), id), clock, MonotonicClock.SYSTEM);
     }
 
     private static DeviceProfile bySavedService(SettingsStore settings, Map<EmailService, DeviceProfile> profiles,

@@ -60,7 +60,7 @@ public final class WebConfigServer implements AutoCloseable {
         AdminPassword password = AdminPassword.openOrCreate(opts.dataDir().resolve("admin-password"),
                 opts.initialAdminPassword(), opts.passwordIterations());
         Sessions sessions = new Sessions(backend.clock(), opts.sessionIdleTimeout());
-        LoginGuard loginGuard = new LoginGuard(backend.clock(), opts.lockoutThreshold(),
+        LoginGuard loginGuard = new LoginGuard(backend.monotonic(), opts.lockoutThreshold(),
                 opts.lockoutBase(), opts.lockoutMax(), opts.passwordChecksPerSecond());
         LoginTokens tokens = LoginTokens.openOrCreate(opts.dataDir().resolve("signing-key"),
                 backend.clock());

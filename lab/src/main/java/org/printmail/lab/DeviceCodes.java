@@ -20,6 +20,8 @@ final class DeviceCodes {
     private static final String USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789";
     private static final int USER_CODE_LENGTH = 9;
     private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
+    /** Enough to show a device polling too fast; bounded so a runaway loop cannot fill memory. */
+    private static final int MAX_RECORDED_POLLS = 10_000;
 
     enum State { PENDING, APPROVED, DECLINED, FAILED, REDEEMED }
 
@@ -54,6 +56,7 @@ final class DeviceCodes {
         boolean forcedExpiry;
         Instant lastPoll;
         Duration interval;
+        final List<Instant> polls = new ArrayList<>();
 
         Authorization(String deviceCode, String userCode, String clientId, String tenant,
                 List<String> scopes, Instant expiresAt, Duration interval) {
@@ -100,6 +103,9 @@ final class DeviceCodes {
         Authorization a = byDeviceCode.get(deviceCode);
         if (a == null || !a.clientId.equals(clientId)) {
             return error(AadError.BAD_CODE);
+        }
+        if (a.polls.size() < MAX_RECORDED_POLLS) {
+            a.polls.add(clock.instant());
         }
         switch (a.state) {
             case REDEEMED: return error(AadError.ALREADY_REDEEMED);
@@ -165,6 +171,12 @@ final class DeviceCodes {
     }
 
     synchronized Optional<String> latestUserCode() { return Optional.ofNullable(latestUserCode); }
+
+    /** When (by the lab's clock) each poll with this code arrived; empty for an unknown code. */
+    synchronized List<Instant> pollTimes(String userCode) {
+        Authorization a = byUserCode.get(userCode);
+        return a == null ? List.of() : List.copyOf(a.polls);
+    }
 
     synchronized List<String> pendingUserCodes() {
         Instant now = clock.instant();

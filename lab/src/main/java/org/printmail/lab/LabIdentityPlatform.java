@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +145,9 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
     public int refreshTokensIssued(String upn) { return ctx.grants.refreshTokensIssued(upn); }
 
     public Optional<String> latestUserCode() { return ctx.deviceCodes.latestUserCode(); }
+
+    /** When (by the lab's clock) each token poll with this user code's device code arrived. */
+    public List<Instant> pollTimes(String userCode) { return ctx.deviceCodes.pollTimes(userCode); }
 
     /** User codes still pending and unexpired, sorted. */
     public List<String> pendingUserCodes() { return ctx.deviceCodes.pendingUserCodes(); }

@@ -65,6 +65,7 @@ public final class DeviceRig implements AutoCloseable {
     private Device open() {
         // Waits move the shared clock; the tiny real sleep keeps a polling loop from spinning.
         AuthOptions auth = AuthOptions.defaults().withKeepAliveCheckEvery(Duration.ZERO)
+                .withMonotonic(clock::nanos)
                 .withSleeper(d -> {
                     clock.advance(d);
                     Thread.sleep(5);

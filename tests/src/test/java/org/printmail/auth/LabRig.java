@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,6 +49,12 @@ final class LabRig implements AutoCloseable {
     static final String ADMIN = LabUsers.ADMIN;
 
     final AdjustableClock clock = AdjustableClock.startingAt("2025-03-01T09:00:00Z");
+    /**
+     * The services' clock: the true time, which moves with elapsed time only. A test that steps
+     * the device's wall clock ({@link AdjustableClock#stepWallClock}) leaves the lab unmoved, as
+     * an NTP step on a printer leaves Microsoft's clocks alone.
+     */
+    final Clock trueTime = trueTime(clock);
     final StepSleeper sleeper = new StepSleeper(clock);
     final LabIdentityPlatform lab;
     final Path dir;
@@ -65,7 +75,7 @@ final class LabRig implements AutoCloseable {
     /** @param vaultWrap wraps the real vault (a test decorator that gates or fails commits) */
     LabRig(UnaryOperator<LabIdentityOptions> labTweak, UnaryOperator<AuthOptions> authTweak,
            UnaryOperator<TokenVault> vaultWrap) {
-        lab = LabIdentityPlatform.start(labTweak.apply(LabIdentityOptions.defaults(ROOT, clock)));
+        lab = LabIdentityPlatform.start(labTweak.apply(LabIdentityOptions.defaults(ROOT, trueTime)));
         try {
             dir = Files.createTempDirectory("auth-test");
         } catch (IOException e) {
@@ -76,16 +86,38 @@ final class LabRig implements AutoCloseable {
         profile = lp.withIdentity(lp.identity().withAuthorityBase(lab.authorityBase()));
         current.set(profile);
         AuthOptions options = authTweak.apply(AuthOptions.defaults()
-                .withKeepAliveCheckEvery(Duration.ZERO).withSleeper(sleeper)
+                .withKeepAliveCheckEvery(Duration.ZERO).withSleeper(sleeper).withMonotonic(clock::nanos)
                 .withBackoff(Duration.ofSeconds(30), Duration.ofMinutes(30)));
         accounts = new Accounts(vault, id -> current.get(), clock, options);
         manager = new DefaultAccountManager(accounts,
-                new IdentityClient(AccountManagers.tls(TlsTrust.jdkDefaults()), clock));
+                new IdentityClient(AccountManagers.tls(TlsTrust.jdkDefaults()), clock, options.proxy()));
         manager.addListener(events::add);
+    }
+
+    /** A clock reading the adjustable clock's start plus its elapsed time (its wall steps ignored). */
+    static Clock trueTime(AdjustableClock device) {
+        Instant start = device.instant();
+        long origin = device.nanos();
+        return new Clock() {
+            @Override
+            public Instant instant() { return start.plusNanos(device.nanos() - origin); }
+
+            @Override
+            public ZoneId getZone() { return ZoneOffset.UTC; }
+
+            @Override
+            public Clock withZone(ZoneId zone) { return this; }
+        };
     }
 
     /** The vault as it would be found after a restart (a second instance on the same files). */
     TokenVault reopenVault() { return TokenVaults.open(VaultOptions.inDirectory(dir, clock)); }
+
+    /** The manager as it comes back after a restart, on the given (reopened) vault. */
+    AccountManager restartOn(TokenVault reopened) {
+        return AccountManagers.create(reopened, id -> profile, TlsTrust.jdkDefaults(), clock,
+                AuthOptions.defaults().withKeepAliveCheckEvery(Duration.ZERO).withMonotonic(clock::nanos));
+    }
 
     /** A profile like the lab's but with a shorter HTTP timeout, or another authority. */
     static DeviceProfile withIdentity(DeviceProfile p, UnaryOperator<IdentitySettings> change) {

@@ -93,7 +93,7 @@ class SecretsNeverLeakTest {
         DeviceAuthorization d = new DeviceAuthorization(
                 new DeviceCode("dc-SECRET"),
                 new DeviceCodePrompt("ABC", URI.create("https://x"), "m",
-                        Instant.EPOCH, Duration.ofSeconds(5)));
+                        Instant.EPOCH, Duration.ofSeconds(5)), Duration.ofSeconds(900));
         for (Object o : List.of(g, c, d)) {
             assertFalse(o.toString().contains("SECRET"), o.toString());
         }

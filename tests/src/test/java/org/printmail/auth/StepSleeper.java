@@ -39,6 +39,11 @@ final class StepSleeper implements Sleeper {
         return d;
     }
 
+    /** The next wait asked for within a short real-time window, or null when the loop has ended. */
+    Duration nextSleepWithin(Duration window) throws InterruptedException {
+        return requested.poll(window.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Fails when the poll loop asks to sleep again within a short real-time window. */
     void assertNoSleepWithin(Duration window) throws InterruptedException {
         Duration d = requested.poll(window.toMillis(), TimeUnit.MILLISECONDS);

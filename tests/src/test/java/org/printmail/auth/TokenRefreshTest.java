@@ -191,9 +191,7 @@ class TokenRefreshTest {
         rig.manager.close();
         rig.advancePastExpiry();
         try (TokenVault reopened = rig.reopenVault();
-             AccountManager restarted = AccountManagers.create(reopened, id -> rig.profile,
-                     org.printmail.trust.TlsTrust.jdkDefaults(), rig.clock,
-                     AuthOptions.defaults().withKeepAliveCheckEvery(Duration.ZERO))) {
+             AccountManager restarted = rig.restartOn(reopened)) {
             assertEquals(AccountState.SIGNED_IN, restarted.status(LabRig.DEVICE).state());
             assertEquals(LabRig.ADMIN, restarted.senderAddress(LabRig.DEVICE));
             assertTrue(rig.lab.isValid(LabRig.ADMIN, restarted.accessToken(LabRig.DEVICE)));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.printmail.auth.AuthOptions;
+import org.printmail.auth.MonotonicClock;
 import org.printmail.device.Device;
 import org.printmail.cli.LabServices;
 import org.printmail.config.DeviceProfile;
@@ -92,7 +93,8 @@ final class WebConfigRig implements AutoCloseable {
     /** The device's own parts; the lab stands in for Microsoft behind both services. */
     static WebConfigBackend backend(Device device, LabServices lab, Clock clock) {
         return new WebConfigBackend(device.accounts(), device.jobs(), device.sender(),
-                device.settings(), device.caCertificates(), profiles(lab), clock);
+                device.settings(), device.caCertificates(), profiles(lab), clock,
+                clock instanceof AdjustableClock a ? a::nanos : MonotonicClock.SYSTEM);
     }
 
     /**

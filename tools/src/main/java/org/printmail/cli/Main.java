@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // Before anything touches java.net.http: an office proxy's Basic challenge can be answered.
+        org.printmail.auth.AccountManagers.allowProxyBasicAuth();
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(FirmwareMain::report);
         System.exit(cli.execute(args));

@@ -1,0 +1,124 @@
+package org.printmail.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The office proxy, as Web Config's Network > Proxy page and the firmware profile's
+ * {@code proxy.*} keys set it. Every HTTPS call the device makes (sign-in, refresh, the
+ * Connection Test's sign-in check) goes through {@code host:port} by HTTP CONNECT unless the
+ * target is on the no-proxy list; SMTP goes through it only when {@link #smtp()} says so. Holds no
+ * secret: the proxy password is kept apart (see {@link ProxyRoute}).
+ *
+ * @param host      proxy host; empty means no proxy
+ * @param username  proxy user for Basic authentication; empty means none
+ * @param noProxy   host names reached directly: {@code contoso.com} also covers its subdomains,
+ *                  {@code *} covers every host
+ * @param smtp      how SMTP reaches the mail server
+ * @param socksHost SOCKS5 proxy for SMTP when {@code smtp} is {@link SmtpRoute#SOCKS}
+ */
+public record ProxySettings(String host, int port, String username, List<String> noProxy,
+                            SmtpRoute smtp, String socksHost, int socksPort) {
+    /** How SMTP reaches the mail server. */
+    public enum SmtpRoute { DIRECT, HTTP_CONNECT, SOCKS }
+
+    public static final ProxySettings NONE = new ProxySettings("", 0, "", List.of(), SmtpRoute.DIRECT,
+            "", 0);
+    private static final String HOST = "[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]";
+
+    public ProxySettings {
+        host = host == null ? "" : host.trim();
+        username = username == null ? "" : username.trim();
+        noProxy = noProxy == null ? List.of() : noProxy.stream().map(String::trim)
+                .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        smtp = smtp == null ? SmtpRoute.DIRECT : smtp;
+        socksHost = socksHost == null ? "" : socksHost.trim();
+    }
+
+    /** Whether HTTPS goes through a proxy at all. */
+    public boolean enabled() { return !host.isEmpty(); }
+
+    /** Whether {@code target} is reached directly (no proxy, or on the no-proxy list). */
+    public boolean bypasses(String target) {
+        return !enabled() || onNoProxyList(target);
+    }
+
+    /** Whether {@code target} is on the no-proxy list. */
+    public boolean onNoProxyList(String target) {
+        if (target == null) {
+            return true;
+        }
+        String t = target.toLowerCase(Locale.ROOT);
+        for (String entry : noProxy) {
+            String e = entry.startsWith("*.") ? entry.substring(2)
+                    : entry.startsWith(".") ? entry.substring(1) : entry;
+            if (e.equals("*") || t.equals(e) || t.endsWith("." + e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Throws {@link ConfigException} naming the Web Config field. */
+    public ProxySettings validate() {
+        if (enabled()) {
+            if (!host.matches(HOST)) {
+                throw new ConfigException("Network > Proxy Server", "must be a host name or IP address");
+            }
+            port("Network > Proxy Port Number", port);
+        }
+        if (username.chars().anyMatch(c -> c == ':' || Character.isISOControl(c)) || username.length() > 128) {
+            throw new ConfigException("Network > Proxy User Name", "must not contain ':' or control characters");
+        }
+        for (String e : noProxy) {
+            if (!e.equals("*") && !e.replaceFirst("^\\*?\\.", "").matches(HOST)) {
+                throw new ConfigException("Network > No Proxy For", "not a host or domain name: " + e);
+            }
+        }
+        if (smtp == SmtpRoute.HTTP_CONNECT && !enabled()) {
+            throw new ConfigException("Network > SMTP Through Proxy", "set the Proxy Server first");
+        }
+        if (smtp == SmtpRoute.SOCKS) {
+            if (!socksHost.matches(HOST)) {
+                throw new ConfigException("Network > SOCKS Server", "must be a host name or IP address");
+            }
+            port("Network > SOCKS Port Number", socksPort);
+        }
+        return this;
+    }
+
+    /** The firmware profile's keys: proxy.host, proxy.port, proxy.user, proxy.no-proxy, proxy.smtp, proxy.socks-host, proxy.socks-port. */
+    public static ProxySettings fromProperties(Properties p) {
+        String host = p.getProperty("proxy.host", "");
+        if (host.isBlank() && p.getProperty("proxy.socks-host", "").isBlank()) {
+            return NONE;
+        }
+        SmtpRoute smtp;
+        try {
+            smtp = SmtpRoute.valueOf(p.getProperty("proxy.smtp", "direct").trim()
+                    .toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("proxy.smtp", "must be direct, http-connect or socks");
+        }
+        return new ProxySettings(host, number(p, "proxy.port"), p.getProperty("proxy.user", ""),
+                Arrays.asList(p.getProperty("proxy.no-proxy", "").split("[,\\s]+")), smtp,
+                p.getProperty("proxy.socks-host", ""), number(p, "proxy.socks-port")).validate();
+    }
+
+    private static int number(Properties p, String key) {
+        String v = p.getProperty(key, "0").trim();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be a port number, was " + v);
+        }
+    }
+
+    private static void port(String field, int port) {
+        if (port < 1 || port > 65535) {
+            throw new ConfigException(field, "must be between 1 and 65535");
+        }
+    }
+}
