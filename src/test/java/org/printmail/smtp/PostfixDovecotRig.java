@@ -84,10 +84,16 @@ public final class PostfixDovecotRig implements AutoCloseable {
      * inside, as Dovecot takes them). Skips the test when the packages are missing, unless CI is
      * set: under {@code CI=true} a missing package fails it.
      */
-    public static PostfixDovecotRig start(LabIdentityPlatform lab) {
-        URI u = lab.introspectionUri(LabUsers.TENANT_DOMAIN);
-        return start(URI.create(u.getScheme() + "://" + LabIdentityPlatform.INTROSPECTION_CLIENT_ID + ":"
-                + LabIdentityPlatform.INTROSPECTION_CLIENT_SECRET + "@" + u.getAuthority() + u.getPath()));
+    public static PostfixDovecotRig start(LabIdentityPlatform lab) { return start(lab.port()); }
+
+    /**
+     * As {@link #start(LabIdentityPlatform)} for a lab identity platform that is (or will be)
+     * listening on this loopback port: a rig shared by a test class outlives each test's lab.
+     */
+    public static PostfixDovecotRig start(int labPort) {
+        return start(URI.create("https://" + LabIdentityPlatform.INTROSPECTION_CLIENT_ID + ":"
+                + LabIdentityPlatform.INTROSPECTION_CLIENT_SECRET + "@localhost:" + labPort + "/"
+                + LabUsers.TENANT_DOMAIN + "/oauth2/v2.0/introspect"));
     }
 
     /** As {@link #start(LabIdentityPlatform)}, with the introspection URL given. */
@@ -262,6 +268,9 @@ public final class PostfixDovecotRig implements AutoCloseable {
                 "first_valid_uid = 1",
                 "mail_location = maildir:" + path("mail") + "/%n/Maildir",
                 "auth_mechanisms = xoauth2 oauthbearer",
+                "# Stock Dovecot delays failures 2 s and penalises an IP up to 15 s after failed",
+                "# logins (anvil); every test connects from 127.0.0.1, so both are off here.",
+                "auth_failure_delay = 0",
                 "passdb {",
                 "  driver = oauth2",
                 "  mechanisms = xoauth2 oauthbearer",
@@ -274,6 +283,11 @@ public final class PostfixDovecotRig implements AutoCloseable {
                 "service auth {",
                 "  unix_listener auth-postfix {",
                 "    mode = 0666",
+                "  }",
+                "}",
+                "service anvil {",
+                "  unix_listener anvil-auth-penalty {",
+                "    mode = 0",
                 "  }",
                 "}",
                 "service lmtp {",
@@ -426,7 +440,8 @@ public final class PostfixDovecotRig implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port free now (for a lab identity platform started later). */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
