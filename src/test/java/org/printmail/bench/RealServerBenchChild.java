@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 import jakarta.activation.DataHandler;
 import jakarta.activation.FileDataSource;
@@ -79,17 +78,7 @@ public final class RealServerBenchChild {
 
     private static double angus(TlsTrust trust, int port, String user, String token, Path file,
                                 int count) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.starttls.enable", "true");
-        p.put("mail.smtp.starttls.required", "true");
-        p.put("mail.smtp.auth", "true");
-        p.put("mail.smtp.auth.mechanisms", "XOAUTH2");
-        p.put("mail.smtp.ssl.checkserveridentity", "true");
-        p.put("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
-        p.put("mail.smtp.ssl.socketFactory", trust.socketFactory());
-        p.put("mail.smtp.connectiontimeout", "5000");
-        p.put("mail.smtp.timeout", "120000");
-        Session session = Session.getInstance(p);
+        Session session = Session.getInstance(SmtpThroughputBench.plainAngusProperties(trust, 120_000));
         long t0 = System.nanoTime();
         try (SMTPTransport t = (SMTPTransport) session.getTransport("smtp")) {
             t.connect("localhost", port, user, token);
