@@ -8,7 +8,6 @@ import javax.net.ssl.SSLSocketFactory;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.printmail.codes.JobCode;
 import org.printmail.config.MailServerSettings;
 import org.printmail.config.ProxyRoute;
@@ -128,9 +127,10 @@ final class TransportFactory {
             LOG.warn("Certificate Validation is disabled: connecting to {}:{} without verifying"
                     + " the server's certificate", s.host(), s.port());
         }
-        SMTPTransport t = null;
+        ErrorChallengeTransport t = null;
         try {
-            t = (SMTPTransport) session.getTransport(s.security() == SecureConnection.SSL_TLS ? "smtps" : "smtp");
+            t = (ErrorChallengeTransport) session.getTransport(s.security() == SecureConnection.SSL_TLS
+                    ? ErrorChallengeTransport.SMTPS : ErrorChallengeTransport.SMTP);
             t.connect(s.host(), s.port(), a.username(), token);
             return new PooledTransport(t, token, redactor, server(s), clock.instant());
         } catch (MessagingException | RuntimeException e) {
@@ -138,8 +138,21 @@ final class TransportFactory {
             if (e instanceof SmtpFailure f) {
                 throw f;
             }
-            throw Failures.from(e, t, Stage.CONNECT, server(s), redactor);
+            SmtpFailure f = Failures.from(e, t, Stage.CONNECT, server(s), redactor);
+            throw t == null ? f : t.errorChallenge().map(c -> refusedByChallenge(f, c, server(s))).orElse(f);
         }
+    }
+
+    /**
+     * An error challenge is the server's refusal of the token whatever followed it (a 535, or a
+     * dropped connection), so it is an authentication rejection: refresh once, then sign in.
+     */
+    private static SmtpFailure refusedByChallenge(SmtpFailure f, SaslErrorChallenge c, String server) {
+        boolean authCode = f.code() == JobCode.SMTP_AUTH_REJECTED
+                || f.code() == JobCode.SMTP_AUTH_DISABLED;
+        JobCode code = authCode ? f.code() : JobCode.SMTP_AUTH_REJECTED;
+        String detail = authCode ? f.detail() : server + " refused the sign-in (AUTH XOAUTH2)";
+        return new SmtpFailure(code, detail + "; " + c.describe(), f.serverReply(), f.getCause());
     }
 
     static String server(MailServerSettings s) { return s.host() + ":" + s.port(); }

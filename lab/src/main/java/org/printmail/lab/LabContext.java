@@ -36,13 +36,15 @@ final class LabContext {
 
     void addTenant(String tenant) { tenants.add(tenant.toLowerCase(Locale.ROOT)); }
 
+    boolean knowsTenant(String tenant) { return tenants.contains(tenant.toLowerCase(Locale.ROOT)); }
+
     /**
      * Checks Microsoft makes before looking at the grant: the tenant exists, a public client sent
      * no secret, the app exists; for device-code requests also an injected request-level failure.
      */
     AadError checkRequest(String tenant, Map<String, String> form, boolean deviceFlow) {
         String clientId = form.getOrDefault("client_id", "");
-        if (!tenants.contains(tenant.toLowerCase(Locale.ROOT))) {
+        if (!knowsTenant(tenant)) {
             return RevocationReason.TENANT_NOT_FOUND.toError(clientId, tenant);
         }
         if (form.containsKey("client_secret") || form.containsKey("client_assertion")) {

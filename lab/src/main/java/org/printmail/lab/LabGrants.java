@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,15 +58,26 @@ final class LabGrants {
 
     private static final class AccessGrant {
         final String upn;
+        final String clientId;
         final List<String> scopes;
+        final Instant issuedAt;
         final Instant expiresAt;
         RevocationReason revoked;
+        boolean forcedExpired;
 
-        AccessGrant(String upn, List<String> scopes, Instant expiresAt) {
+        AccessGrant(String upn, String clientId, List<String> scopes, Instant issuedAt,
+                    Instant expiresAt) {
             this.upn = upn;
+            this.clientId = clientId;
             this.scopes = List.copyOf(scopes);
+            this.issuedAt = issuedAt;
             this.expiresAt = expiresAt;
         }
+    }
+
+    /** An access token a resource server may accept (RFC 7662 "active"), and what it carries. */
+    record ActiveToken(String upn, String clientId, String scope, Instant issuedAt,
+                       Instant expiresAt) {
     }
 
     private final LabIdentityOptions options;
@@ -124,13 +136,32 @@ final class LabGrants {
 
     /** True for an unexpired, unrevoked access token issued to this user for SMTP.Send. */
     synchronized boolean isValid(String user, String accessToken) {
-        if (user == null || accessToken == null) {
-            return false;
+        return user != null && active(accessToken)
+                .filter(t -> t.upn().equalsIgnoreCase(user.strip())).isPresent();
+    }
+
+    /**
+     * The token as the SMTP resource sees it: present only when issued here, unexpired by the
+     * injected clock, unrevoked, and for SMTP.Send (a Graph token is the wrong audience).
+     */
+    synchronized Optional<ActiveToken> active(String accessToken) {
+        AccessGrant a = accessToken == null ? null : accessTokens.get(accessToken);
+        if (a == null || a.revoked != null || a.forcedExpired
+                || !clock.instant().isBefore(a.expiresAt)
+                || a.scopes.stream().noneMatch(SMTP_SCOPE::equalsIgnoreCase)) {
+            return Optional.empty();
         }
-        AccessGrant a = accessTokens.get(accessToken);
-        return a != null && a.upn.equalsIgnoreCase(user.strip()) && a.revoked == null
-                && clock.instant().isBefore(a.expiresAt)
-                && a.scopes.stream().anyMatch(SMTP_SCOPE::equalsIgnoreCase);
+        return Optional.of(new ActiveToken(a.upn, a.clientId, String.join(" ", a.scopes),
+                a.issuedAt, a.expiresAt));
+    }
+
+    /** The user's current access tokens count as expired (the refresh tokens stay good). */
+    synchronized void expireAccessTokens(String upn) {
+        for (AccessGrant a : accessTokens.values()) {
+            if (a.upn.equalsIgnoreCase(upn)) {
+                a.forcedExpired = true;
+            }
+        }
     }
 
     synchronized void expireRefreshTokens(String upn) {
@@ -195,7 +226,7 @@ final class LabGrants {
         Instant now = clock.instant();
         purgeExpiredAccessTokens(now);
         String access = Secrets.token(48);
-        accessTokens.put(access, new AccessGrant(upn, scopes,
+        accessTokens.put(access, new AccessGrant(upn, clientId, scopes, now,
                 now.plus(options.accessTokenLifetime())));
         String refresh = null;
         if (offline) {

@@ -40,10 +40,13 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
     public static final String DEVICE_CODE_GRANT = TokenEndpoint.DEVICE_CODE_GRANT;
     /** The refresh grant type, for {@link #tokenRequests(String)}. */
     public static final String REFRESH_GRANT = TokenEndpoint.REFRESH_GRANT;
+    /** TEST-ONLY credentials of the resource server that may call the introspection endpoint. */
+    public static final String INTROSPECTION_CLIENT_ID = IntrospectionEndpoint.CLIENT_ID;
+    public static final String INTROSPECTION_CLIENT_SECRET = IntrospectionEndpoint.CLIENT_SECRET;
 
     private static final Logger LOG = LoggerFactory.getLogger(LabIdentityPlatform.class);
     private static final Pattern OAUTH_PATH =
-            Pattern.compile("^/([^/]+)/oauth2/v2\\.0/(devicecode|token)$");
+            Pattern.compile("^/([^/]+)/oauth2/v2\\.0/(devicecode|token|introspect)$");
     private static final int THREADS = 6;
 
     private final LabContext ctx;
@@ -52,6 +55,7 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
     private final URI authorityBase;
     private final DeviceCodeEndpoint deviceCodeEndpoint;
     private final TokenEndpoint tokenEndpoint;
+    private final IntrospectionEndpoint introspection;
     private final DeviceLoginPage loginPage;
     private final ControlEndpoint control;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -69,6 +73,7 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
         this.authorityBase = URI.create("https://localhost:" + server.getAddress().getPort());
         this.deviceCodeEndpoint = new DeviceCodeEndpoint(ctx, deviceLoginUri());
         this.tokenEndpoint = new TokenEndpoint(ctx);
+        this.introspection = new IntrospectionEndpoint(ctx);
         this.loginPage = new DeviceLoginPage(ctx);
         this.control = new ControlEndpoint(this);
         LOG.info("lab identity platform listening on {}", authorityBase);
@@ -114,6 +119,20 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
 
     /** The user's refresh tokens count as inactive beyond MaxInactiveTime (AADSTS700082). */
     public void expireRefreshTokens(String upn) { ctx.grants.expireRefreshTokens(upn); }
+
+    /**
+     * The user's current access tokens expire now, while the device still counts them as good
+     * (as after clocks that disagree); refresh tokens stay good.
+     */
+    public void expireAccessTokens(String upn) { ctx.grants.expireAccessTokens(upn); }
+
+    /** {@code https://localhost:PORT/{tenant}/oauth2/v2.0/introspect} (RFC 7662). */
+    public URI introspectionUri(String tenant) {
+        return URI.create(authorityBase + "/" + tenant + "/oauth2/v2.0/introspect");
+    }
+
+    /** Introspection requests received (any outcome). */
+    public int introspectionRequests() { return introspection.requests(); }
 
     /** Revokes the user's current tokens with this reason's error; new sign-ins still work. */
     public void revoke(String upn, RevocationReason reason) { ctx.grants.revoke(upn, reason); }
@@ -193,6 +212,8 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
             if (m.matches()) {
                 if ("token".equals(m.group(2))) {
                     tokenEndpoint.handle(ex, m.group(1));
+                } else if ("introspect".equals(m.group(2))) {
+                    introspection.handle(ex, m.group(1));
                 } else {
                     deviceCodeEndpoint.handle(ex, m.group(1));
                 }

@@ -59,6 +59,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Function<String, String> authReply;
     private final Map<String, String> rcptReplies;
     private final Duration endOfDataDelay;
+    private final boolean dropAfterChallenge;
     private final boolean closeAfterMessage;
     private final java.util.function.IntFunction<String> mailReplies;
     private final AtomicInteger mails = new AtomicInteger();
@@ -79,6 +80,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         this.authReply = b.authReply;
         this.rcptReplies = new HashMap<>(b.rcptReplies);
         this.endOfDataDelay = b.endOfDataDelay;
+        this.dropAfterChallenge = b.dropAfterChallenge;
         this.closeAfterMessage = b.closeAfterMessage;
         this.mailReplies = b.mailReplies;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -189,7 +191,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         yield ok;
                     }
-                    case "AUTH" -> act(Step.AUTH, authReply.apply(tokenOf(line)));
+                    case "AUTH" -> auth(line);
                     case "MAIL" -> {
                         String scripted = mailReplies.apply(mails.incrementAndGet());
                         yield scripted != null ? reply(scripted) : act(Step.MAIL, "250 2.1.0 Sender OK");
@@ -216,6 +218,28 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             String starttls = offerStartTls && !secure ? "250-STARTTLS\r\n" : "";
             return "250-scripted.outlook.office365.com Hello [127.0.0.1]\r\n250-SIZE 157286400\r\n"
                     + "250-PIPELINING\r\n250-ENHANCEDSTATUSCODES\r\n" + starttls + auth + "250 8BITMIME";
+        }
+
+        /**
+         * A scripted {@code 334} is an error challenge (RFC 7628 3.2.2): the client's answer is
+         * read and recorded; an empty line gets the final refusal, anything else a syntax error.
+         */
+        private boolean auth(String line) throws IOException, InterruptedException {
+            String scripted = authReply.apply(tokenOf(line));
+            if (!scripted.startsWith("334 ") || actions.containsKey(Step.AUTH)) {
+                return act(Step.AUTH, scripted);
+            }
+            reply(scripted);
+            String answer = readLine();
+            if (answer == null) {
+                return false;
+            }
+            commands.add(answer);
+            if (dropAfterChallenge) {
+                return false;
+            }
+            return reply(answer.isEmpty() ? "535 5.7.8 Username and Password not accepted."
+                    : "501 5.5.2 Cannot Decode response");
         }
 
         private boolean data() throws IOException, InterruptedException {
@@ -350,6 +374,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         private final Map<String, String> rcptReplies = new HashMap<>();
         private Duration endOfDataDelay = Duration.ZERO;
         private boolean closeAfterMessage;
+        private boolean dropAfterChallenge;
         private java.util.function.IntFunction<String> mailReplies = n -> null;
 
         public Builder keystore(String fixture) {
@@ -387,6 +412,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
         Builder endOfDataDelay(Duration delay) {
             endOfDataDelay = delay;
+            return this;
+        }
+
+        /** Closes the connection after the client's answer to an error challenge, without 535. */
+        Builder dropAfterChallenge() {
+            dropAfterChallenge = true;
             return this;
         }
 

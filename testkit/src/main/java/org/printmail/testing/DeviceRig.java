@@ -40,9 +40,15 @@ public final class DeviceRig implements AutoCloseable {
 
     public DeviceRig() { this(o -> o); }
 
-    public DeviceRig(UnaryOperator<Device.Options> tweak) {
+    public DeviceRig(UnaryOperator<Device.Options> tweak) { this(tweak, 0); }
+
+    /**
+     * With the lab identity platform on this port (0 = ephemeral), for a server started once per
+     * test class that must reach each test's lab at the same address (Postfix + Dovecot).
+     */
+    public DeviceRig(UnaryOperator<Device.Options> tweak, int identityPort) {
         this.tweak = tweak;
-        LabIdentityOptions idp = LabIdentityOptions.defaults(ROOT, clock).withPort(0);
+        LabIdentityOptions idp = LabIdentityOptions.defaults(ROOT, clock).withPort(identityPort);
         lab = LabServices.start(ROOT, idp, 0, clock);
         try {
             dataDir = Files.createTempDirectory("printmail-rig-");

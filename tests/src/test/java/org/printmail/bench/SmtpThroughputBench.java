@@ -125,6 +125,15 @@ public final class SmtpThroughputBench {
 
     /** Plain Angus with the same security settings: STARTTLS required, TLS 1.2+, host check, XOAUTH2. */
     private static Session angusSession(TlsTrust trust) {
+        Properties p = plainAngusProperties(trust, 10_000);
+        if (Boolean.getBoolean("bench.angusWriteTimeout")) {
+            p.put("mail.smtp.writetimeout", "10000");
+        }
+        return Session.getInstance(p);
+    }
+
+    /** Plain Angus's settings in every bench: printmail's security settings, no write timeout. */
+    static Properties plainAngusProperties(TlsTrust trust, int readTimeoutMillis) {
         Properties p = new Properties();
         p.put("mail.smtp.starttls.enable", "true");
         p.put("mail.smtp.starttls.required", "true");
@@ -134,11 +143,8 @@ public final class SmtpThroughputBench {
         p.put("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
         p.put("mail.smtp.ssl.socketFactory", trust.socketFactory());
         p.put("mail.smtp.connectiontimeout", "5000");
-        p.put("mail.smtp.timeout", "10000");
-        if (Boolean.getBoolean("bench.angusWriteTimeout")) {
-            p.put("mail.smtp.writetimeout", "10000");
-        }
-        return Session.getInstance(p);
+        p.put("mail.smtp.timeout", String.valueOf(readTimeoutMillis));
+        return p;
     }
 
     private static SMTPTransport angusTransport(TlsTrust trust) throws Exception {

@@ -30,6 +30,16 @@ class ConnectionTesterTest {
     }
 
     @Test
+    void anXoauth2ErrorChallengeFailsTheAuthStepNotEhlo() throws Exception {
+        List<ConnectionTestStep> steps = run(ScriptedSmtpServer.script().auth(t ->
+                XoauthErrorChallengeTest.challenge("{\"status\":\"invalid_token\"}")));
+        ConnectionTestStep last = steps.get(steps.size() - 1);
+        assertEquals("AUTH XOAUTH2", last.name(), steps.toString());
+        assertEquals(JobCode.SMTP_AUTH_REJECTED, last.code());
+        assertTrue(last.detail().contains("invalid_token"), last.detail());
+    }
+
+    @Test
     void aSendAsRefusalFailsTheMailFromStepAndNoMessageIsSent() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.script()
                 .reply(Step.MAIL, "550 5.7.60 SMTP; Client does not have permissions to send as this sender").start()) {

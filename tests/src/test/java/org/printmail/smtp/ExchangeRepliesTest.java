@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -45,12 +44,7 @@ class ExchangeRepliesTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        sender.close();
-        if (server != null) {
-            server.close();
-        }
-        SmtpFixtures.awaitNoLiveThreads();
-        assertEquals(Set.of(), SmtpFixtures.liveThreads());
+        SmtpFixtures.closeLeavingNoThreads(sender, server);
     }
 
     static Stream<Arguments> exchangeReplies() {

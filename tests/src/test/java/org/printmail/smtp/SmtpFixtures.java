@@ -53,6 +53,19 @@ final class SmtpFixtures {
                 .collect(Collectors.toSet());
     }
 
+    /** Closes the sender and the server (if any) and checks that none of our threads lives on. */
+    static void closeLeavingNoThreads(SmtpMailSender sender, ScriptedSmtpServer server)
+            throws InterruptedException {
+        sender.close();
+        if (server != null) {
+            server.close();
+        }
+        awaitNoLiveThreads();
+        if (!liveThreads().isEmpty()) {
+            throw new AssertionError("threads outlived the test: " + liveThreads());
+        }
+    }
+
     static void awaitNoLiveThreads() throws InterruptedException {
         for (int i = 0; i < 100 && !liveThreads().isEmpty(); i++) {
             Thread.sleep(20);
