@@ -122,7 +122,7 @@ public final class GraphMailSender implements MailSender {
         GraphSettingsView g = new GraphSettingsView(account);
         GraphReply r = client.call("POST", g.uri("/me/sendMail"), "application/json",
                 GraphClient.json(body), bearer, g.timeout(), "sending the message");
-        if (r.status() != 202 && !r.ok()) {
+        if (!r.ok()) {
             throw GraphErrors.fromReply(r, "the message");
         }
     }
@@ -189,7 +189,7 @@ public final class GraphMailSender implements MailSender {
                 }
                 GraphReply r = client.call("POST", g.uri("/me/messages/" + enc(draftId) + "/send"), null,
                         null, bearer, g.timeout(), "sending the draft");
-                if (r.status() != 202 && !r.ok()) {
+                if (!r.ok()) {
                     throw GraphErrors.fromReply(r, "sending the draft");
                 }
                 sent = true;
@@ -269,6 +269,11 @@ public final class GraphMailSender implements MailSender {
             GraphReply r = client.call("POST", g.uri("/me/messages/" + enc(draftId)
                     + "/attachments/createUploadSession"), "application/json", GraphClient.json(body), bearer,
                     g.timeout(), "creating an upload session for " + a.fileName());
+            if (r.errorCode().equalsIgnoreCase("ErrorAttachmentSizeShouldNotBeLessThanMinimumSize")) {
+                // Microsoft: sessions are for 3 MB and more; a file just under fits one request.
+                attachInline(draftId, a);
+                return;
+            }
             if (!r.ok()) {
                 throw GraphErrors.fromReply(r, "the upload session for " + a.fileName());
             }

@@ -1,7 +1,9 @@
 package org.printmail.graph;
 
 import java.util.List;
+import java.util.function.Function;
 
+import org.printmail.config.GraphSettings;
 import org.printmail.config.MailTransport;
 import org.printmail.smtp.ConnectionTestStep;
 import org.printmail.smtp.MailSender;
@@ -13,10 +15,22 @@ import org.printmail.smtp.SmtpAccount;
 public final class TransportRouter implements MailSender {
     private final MailSender smtp;
     private final MailSender graph;
+    private final Function<String, GraphSettings> graphFor;
 
-    public TransportRouter(MailSender smtp, MailSender graph) {
+    /** @param graphFor the Graph endpoint of a mailbox key (from the account's profile) */
+    public TransportRouter(MailSender smtp, MailSender graph, Function<String, GraphSettings> graphFor) {
         this.smtp = smtp;
         this.graph = graph;
+        this.graphFor = graphFor;
+    }
+
+    /** Graph accounts get their profile's endpoint; callers need only say the transport. */
+    private SmtpAccount routed(SmtpAccount a) {
+        if (a.transport() != MailTransport.MICROSOFT_GRAPH) {
+            return a;
+        }
+        return new SmtpAccount(a.mailboxKey(), a.username(), a.fromAddress(), a.server(), a.tokens(),
+                a.transport(), graphFor.apply(a.mailboxKey()));
     }
 
     private MailSender of(SmtpAccount account) {
@@ -25,12 +39,12 @@ public final class TransportRouter implements MailSender {
 
     @Override
     public SendReport send(SmtpAccount account, OutgoingMessage message) {
-        return of(account).send(account, message);
+        return of(account).send(routed(account), message);
     }
 
     @Override
     public List<ConnectionTestStep> connectionTest(SmtpAccount account) {
-        return of(account).connectionTest(account);
+        return of(account).connectionTest(routed(account));
     }
 
     /** The SMTP sender (pool and status views). */

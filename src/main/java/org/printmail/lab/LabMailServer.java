@@ -110,6 +110,23 @@ public final class LabMailServer implements AutoCloseable {
         return greenMail.waitForIncomingEmail(timeout.toMillis(), count);
     }
 
+    /**
+     * Puts a message into the lab mail store as if submitted (the Graph stand-in's deliveries):
+     * relayed to the inner GreenMail SMTP service, streamed, so large attachments stay on disk.
+     */
+    public void deliver(MimeMessage message) throws jakarta.mail.MessagingException {
+        java.util.Properties p = new java.util.Properties();
+        p.put("mail.smtp.host", InetAddress.getLoopbackAddress().getHostAddress());
+        p.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "60000");
+        jakarta.mail.Session s = jakarta.mail.Session.getInstance(p);
+        try (jakarta.mail.Transport t = s.getTransport("smtp")) {
+            t.connect();
+            t.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -149,7 +166,7 @@ public final class LabMailServer implements AutoCloseable {
         }
     }
 
-    private static SSLContext serverContext(Path keystore, char[] password) {
+    static SSLContext serverContext(Path keystore, char[] password) {
         try (InputStream in = Files.newInputStream(keystore)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);

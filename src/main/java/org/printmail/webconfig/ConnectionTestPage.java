@@ -135,7 +135,8 @@ final class ConnectionTestPage {
             @Override
             public String refreshedAccessToken() { return backend.accounts().forceRefresh(a.id()); }
         };
-        return new SmtpAccount(a.id().key(), st.accountName(), from, s.mail(), tokens);
+        return new SmtpAccount(a.id().key(), st.accountName(), from, s.mail(), tokens, s.transport(),
+                null);
     }
 
     private Response render(Request r, MailAccount a, String recipient, Optional<Notice> problem) {
