@@ -15,7 +15,7 @@ import java.util.Objects;
 public record LabGraphFault(Target target, Kind kind, int count, int status, String code,
                             Duration retryAfter, Duration delay) {
     /** Which requests the fault applies to. */
-    public enum Target { SEND_MAIL, DRAFT_LOOKUP, CREATE_DRAFT, ATTACHMENT, UPLOAD, SEND_DRAFT, ANY }
+    public enum Target { SEND_MAIL, DRAFT_LOOKUP, CREATE_DRAFT, ATTACHMENT, UPLOAD, SEND_DRAFT, DELETE_DRAFT, ANY }
 
     public enum Kind {
         /** An HTTP error with {@code {"error":{"code":..,"message":..,"innerError":{..}}}}. */

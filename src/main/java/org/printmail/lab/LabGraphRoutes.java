@@ -80,12 +80,12 @@ final class LabGraphRoutes {
         } else if (m.matches() && m.group(2) != null && method.equals("POST")) {
             target = LabGraphFault.Target.ATTACHMENT;
         } else if (m.matches() && m.group(2) == null && method.equals("DELETE")) {
-            target = null;
+            target = LabGraphFault.Target.DELETE_DRAFT;
         } else {
             error(ex, 400, "BadRequest", "Resource not found for the segment '" + rest + "'.");
             return;
         }
-        if (target != null && applyFault(ex, behaviour.next(target), target)) {
+        if (applyFault(ex, behaviour.next(target), target)) {
             return;
         }
         Optional<LabTokenOwner> owner = bearer(ex);
@@ -131,7 +131,7 @@ final class LabGraphRoutes {
             return;
         }
         String path = ex.getRequestURI().getRawPath();
-        if (target == null) {
+        if (target == LabGraphFault.Target.DELETE_DRAFT) {
             mailbox.delete(upn, id);
             HttpIo.send(ex, 204, HttpIo.JSON, new byte[0]);
         } else if (target == LabGraphFault.Target.SEND_DRAFT) {
