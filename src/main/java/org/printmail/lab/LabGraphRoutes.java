@@ -281,10 +281,12 @@ final class LabGraphRoutes {
                 return true;
             }
             case MALFORMED_JSON -> {
+                drain(ex);
                 HttpIo.send(ex, ok, HttpIo.JSON, "<<not json>>".getBytes(StandardCharsets.UTF_8));
                 return true;
             }
             case TRUNCATED_JSON -> {
+                drain(ex);
                 HttpIo.send(ex, ok, HttpIo.JSON, "{\"id\":\"AAMkAD".getBytes(StandardCharsets.UTF_8));
                 return true;
             }
@@ -308,6 +310,7 @@ final class LabGraphRoutes {
 
     /** Microsoft's error body: {@code {"error":{"code","message","innerError":{..}}}}. */
     void error(HttpExchange ex, int status, String code, String message) throws IOException {
+        drain(ex);
         String requestId = UUID.randomUUID().toString();
         Map<String, Object> inner = new LinkedHashMap<>();
         inner.put("date", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
@@ -322,7 +325,23 @@ final class LabGraphRoutes {
     }
 
     void json(HttpExchange ex, int status, Object body) throws IOException {
+        drain(ex);
         HttpIo.sendJson(ex, status, body);
+    }
+
+    /**
+     * Reads what is left of the request body before answering, as a real server does: answering
+     * and closing with bytes unread makes the client's socket reset and hides the answer.
+     */
+    static void drain(HttpExchange ex) {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] buf = new byte[64 * 1024];
+            while (in.read(buf) >= 0) {
+                // discard
+            }
+        } catch (IOException alreadyReadAndClosed) {
+            // the handler read the body itself
+        }
     }
 
     String expiry() { return clock.instant().plus(Duration.ofHours(1)).toString(); }
