@@ -85,11 +85,9 @@ final class LabGraphRoutes {
             error(ex, 400, "BadRequest", "Resource not found for the segment '" + rest + "'.");
             return;
         }
-        if (applyFault(ex, behaviour.next(target), target)) {
-            return;
-        }
+        // Like Graph: the token is checked first, so an anonymous request never meets a fault.
         Optional<LabTokenOwner> owner = bearer(ex);
-        if (owner.isEmpty()) {
+        if (owner.isEmpty() || applyFault(ex, behaviour.next(target), target)) {
             return;
         }
         String upn = owner.get().upn();

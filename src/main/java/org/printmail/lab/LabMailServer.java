@@ -54,6 +54,7 @@ public final class LabMailServer implements AutoCloseable {
     private final Thread acceptor;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean closed;
+    private volatile boolean smtpAuthDisabled;
 
     private LabMailServer(GreenMail greenMail, ServerSocket listener, SSLContext tls,
                           AccessTokenValidator validator, Clock clock) {
@@ -95,6 +96,12 @@ public final class LabMailServer implements AutoCloseable {
         server.acceptor.start();
         return server;
     }
+
+    /**
+     * The tenant switch: while on, every AUTH gets Exchange Online's {@code 535 5.7.139 ...
+     * SmtpClientAuthentication is disabled for the Tenant} (the Graph transport still works).
+     */
+    public void setSmtpAuthDisabled(boolean disabled) { smtpAuthDisabled = disabled; }
 
     /** The port clients connect to (STARTTLS on it, like port 587). */
     public int port() { return listener.getLocalPort(); }
@@ -150,7 +157,8 @@ public final class LabMailServer implements AutoCloseable {
                 open.add(client);
                 sessions.execute(() -> {
                     try (LabMailServerSession session = new LabMailServerSession(client, tls,
-                            validator, clock, HOST, greenMail.getSmtp().getPort(), open)) {
+                            validator, clock, HOST, greenMail.getSmtp().getPort(), open,
+                            () -> smtpAuthDisabled)) {
                         session.run();
                     } finally {
                         open.remove(client);

@@ -50,21 +50,15 @@ class GraphRepliesTest {
     private DeviceRig rig;
 
     @BeforeEach
-    void start() throws Exception {
-        rig = new DeviceRig();
-        GraphRig.useGraph(rig);
-        rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
-    }
+    void start() throws Exception { rig = GraphRig.signedInOnGraph(); }
 
     @AfterEach
     void stop() { rig.close(); }
 
     private String sendOnce() {
-        JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("bob@contoso.example"),
-                "Scan", "Attached.", List.of(PDF)));
-        assertTrue(t.accepted());
+        String job = GraphRig.submitScan(rig, "Scan", List.of(PDF));
         GraphRig.sendDue(rig);
-        return t.jobId();
+        return job;
     }
 
     static Stream<Arguments> permanentRefusals() {

@@ -17,13 +17,35 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.printmail.config.MailTransport;
 import org.printmail.jobs.JobLogEntry;
+import org.printmail.jobs.JobRequest;
+import org.printmail.jobs.JobTicket;
 import org.printmail.jobs.JobView;
 import org.printmail.jobs.OutboxAccess;
+import org.printmail.lab.LabUsers;
+import org.printmail.store.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /** Test helpers for a device whose mailbox sends through the lab's Graph stand-in. */
 final class GraphRig {
     private GraphRig() { }
+
+    /** A lab device whose mailbox sends through Graph, signed in as the lab admin. */
+    static DeviceRig signedInOnGraph() throws InterruptedException {
+        DeviceRig rig = new DeviceRig();
+        useGraph(rig);
+        rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        return rig;
+    }
+
+    /** Submits a Scan to Email to bob; returns the job id. */
+    static String submitScan(DeviceRig rig, String subject, List<Path> files) {
+        JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("bob@contoso.example"),
+                subject, "Attached.", files));
+        if (!t.accepted()) {
+            throw new AssertionError("refused: " + t.preflight());
+        }
+        return t.jobId();
+    }
 
     static void useGraph(DeviceRig rig) {
         rig.device().settings().update(s -> s.withDeviceMail(s.deviceMail().withTransport(MailTransport.MICROSOFT_GRAPH))

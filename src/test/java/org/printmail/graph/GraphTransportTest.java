@@ -35,21 +35,12 @@ class GraphTransportTest {
     Path tmp;
 
     @BeforeEach
-    void start() throws Exception {
-        rig = new DeviceRig();
-        GraphRig.useGraph(rig);
-        rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
-    }
+    void start() throws Exception { rig = GraphRig.signedInOnGraph(); }
 
     @AfterEach
     void stop() { rig.close(); }
 
-    private String submit(List<Path> files) {
-        JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("bob@contoso.example"),
-                "Scan via Graph", "Attached.", files));
-        assertTrue(t.accepted(), () -> "refused: " + t.preflight());
-        return t.jobId();
-    }
+    private String submit(List<Path> files) { return GraphRig.submitScan(rig, "Scan via Graph", files); }
 
     private MimeMessage onlyArrival() throws Exception {
         assertTrue(rig.lab.mail().waitForIncoming(1, Duration.ofSeconds(20)));
