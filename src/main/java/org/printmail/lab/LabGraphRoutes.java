@@ -44,9 +44,12 @@ final class LabGraphRoutes {
     private final LabGraphMailbox mailbox;
     private final LabGraphService.Behaviour behaviour;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService deliveries;
 
     LabGraphRoutes(URI endpoint, Function<String, Optional<LabTokenOwner>> tokens, LabMailServer mail,
-                   LabGraphMailbox mailbox, LabGraphService.Behaviour behaviour, Clock clock) {
+                   LabGraphMailbox mailbox, LabGraphService.Behaviour behaviour, Clock clock,
+                   java.util.concurrent.ExecutorService deliveries) {
+        this.deliveries = deliveries;
         this.endpoint = endpoint;
         this.tokens = tokens;
         this.mail = mail;
@@ -207,14 +210,25 @@ final class LabGraphRoutes {
             error(ex, 400, "ErrorInvalidRecipients", "At least one recipient isn't valid.");
             return;
         }
+        MimeMessage m;
         try {
-            mail.deliver(LabGraphMailbox.compose(upn, msg, files));
+            m = LabGraphMailbox.compose(upn, msg, files);
         } catch (MessagingException e) {
+            LabGraphMailbox.deleteFiles(files);
             error(ex, 400, "ErrorInvalidRecipients", "At least one recipient isn't valid.");
             return;
-        } finally {
-            LabGraphMailbox.deleteFiles(files);
         }
+        // Like Graph: 202 says accepted, not delivered; delivery follows on its own thread.
+        deliveries.execute(() -> {
+            try {
+                mail.deliver(m);
+            } catch (MessagingException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(LabGraphRoutes.class).warn("lab graph: delivery failed ({})",
+                        e.getClass().getSimpleName());
+            } finally {
+                LabGraphMailbox.deleteFiles(files);
+            }
+        });
         HttpIo.send(ex, 202, HttpIo.JSON, new byte[0]);
     }
 

@@ -38,6 +38,7 @@ public final class LabGraphService implements AutoCloseable {
 
     private final HttpsServer server;
     private final ExecutorService executor;
+    private final ExecutorService deliveries;
     private final LabGraphRoutes routes;
     private final URI endpoint;
 
@@ -93,7 +94,8 @@ public final class LabGraphService implements AutoCloseable {
         executor = Executors.newFixedThreadPool(6, LabMailServer.daemonThreads("lab-graph"));
         server.setExecutor(executor);
         endpoint = URI.create("https://localhost:" + server.getAddress().getPort());
-        routes = new LabGraphRoutes(endpoint, tokens, mail, mailbox, behaviour, clock);
+        deliveries = Executors.newSingleThreadExecutor(LabMailServer.daemonThreads("lab-graph-delivery"));
+        routes = new LabGraphRoutes(endpoint, tokens, mail, mailbox, behaviour, clock, deliveries);
         server.createContext("/", this::handle);
         server.start();
         LOG.info("lab graph stand-in listening on {}", endpoint);
@@ -156,6 +158,12 @@ public final class LabGraphService implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        deliveries.shutdown();
+        try {
+            deliveries.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         mailbox.close();
     }
 
