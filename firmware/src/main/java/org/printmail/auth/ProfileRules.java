@@ -15,6 +15,7 @@ import org.printmail.config.IdentitySettings;
  */
 final class ProfileRules {
     static final String SMTP_SCOPE = "https://outlook.office.com/SMTP.Send";
+    static final String GRAPH_MAIL_SEND = "https://graph.microsoft.com/Mail.Send";
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private ProfileRules() { }
@@ -34,9 +35,10 @@ final class ProfileRules {
         if (profile.service() == EmailService.LAB) {
             return;
         }
-        if (!scopes.contains(SMTP_SCOPE)) {
+        if (!scopes.contains(SMTP_SCOPE) && !scopes.contains(GRAPH_MAIL_SEND)) {
             throw new ConfigException("auth.scopes", "must include " + SMTP_SCOPE
-                    + " (a token for Microsoft Graph, or a bare SMTP.Send, is rejected by SMTP)");
+                    + " (a token for Microsoft Graph, or a bare SMTP.Send, is rejected by SMTP),"
+                    + " or " + GRAPH_MAIL_SEND + " for the Microsoft Graph transport");
         }
         if (profile.service() == EmailService.EXCHANGE_ONLINE && tenant.equals("consumers")) {
             throw new ConfigException("auth.tenant", "Exchange Online signs in through"
@@ -47,6 +49,17 @@ final class ProfileRules {
             throw new ConfigException("auth.tenant", "Outlook.com accounts sign in through"
                     + " consumers, not " + id.tenant());
         }
+    }
+
+    /**
+     * The scopes a refresh asks for: those of the sign-in, unless the account's transport changed
+     * since (SMTP to Graph or back). Refresh tokens are not tied to a resource, so the platform
+     * then issues a token for the new one where consent exists, and answers 65001 (sign in again
+     * and accept) where it does not; the device is never left holding a token for the wrong one.
+     */
+    static List<String> refreshScopes(List<String> granted, DeviceProfile profile) {
+        List<String> wanted = profile.identity().scopes();
+        return granted.containsAll(wanted) ? granted : wanted;
     }
 
     /** The profile's scopes, plus {@code openid profile} when the account name is wanted. */

@@ -106,7 +106,7 @@ final class TokenKeeper {
         AccountRecord record = slot.record;
         DeviceProfile profile = accounts.profiles.apply(slot.id);
         Reply<TokenGrant> reply = client.refresh(profile, record.tenant(), record.refreshToken(),
-                record.scopes());
+                ProfileRules.refreshScopes(record.scopes(), profile));
         if (reply instanceof Reply.Granted<TokenGrant> granted) {
             TokenGrant g = granted.value();
             // Microsoft may omit the refresh token; the old one then stays in use.

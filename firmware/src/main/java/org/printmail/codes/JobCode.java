@@ -109,9 +109,19 @@ public enum JobCode {
     OUTBOX_DAMAGED(397, "A queued job was lost to a storage fault",
             "A queued job's record was damaged (power loss or storage fault); send it again.",
             Disposition.FAIL),
-    STORAGE_FAILED(398, "The device could not save data",
+    STORAGE_FAILED(369, "The device could not save data",
             "The device's storage is full or failing; the job was not queued. Delete old jobs or status"
                     + " sheets, restart the device, and send again; if it happens again, have the device serviced.",
+            Disposition.FAIL),
+    GRAPH_ACCESS_DENIED(398, "Microsoft Graph denied access to the mailbox",
+            "The sign-in lacks the Graph permission (Mail.Send; Mail.ReadWrite for attachments over"
+                    + " 3 MB) or an admin policy blocks the app. Sign in again and accept the"
+                    + " permissions (an admin can consent for the organization).",
+            Disposition.FAIL),
+    GRAPH_MAILBOX_NOT_ENABLED(399, "The mailbox cannot be used through Microsoft Graph",
+            "Microsoft Graph reports the mailbox inactive, soft-deleted or hosted on-premises"
+                    + " (MailboxNotEnabledForRESTAPI). Use an Exchange Online mailbox, or the SMTP"
+                    + " AUTH transport.",
             Disposition.FAIL),
     JOB_EXPIRED(394, "The job could not be sent before its deadline",
             "See the earlier error for this job; resend after fixing it.",

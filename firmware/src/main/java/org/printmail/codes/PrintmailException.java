@@ -27,4 +27,10 @@ public class PrintmailException extends RuntimeException {
     public String detail() { return detail; }
 
     public String remedy() { return code.remedyFor(detail); }
+
+    /**
+     * How long the server asked us to wait before trying again ({@code Retry-After}), when it
+     * said; the outbox retries no sooner.
+     */
+    public java.util.Optional<java.time.Duration> retryAfter() { return java.util.Optional.empty(); }
 }

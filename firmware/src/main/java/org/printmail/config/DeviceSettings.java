@@ -37,7 +37,7 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
     /** Settings for a device built from one profile for both the device and the fax server. */
     public static DeviceSettings defaults(DeviceProfile profile) {
         EmailServerSettings mail = new EmailServerSettings(AuthMethod.OAUTH2, profile.service(),
-                profile.name(), "", "", profile.mail());
+                profile.name(), "", "", profile.mail(), profile.transport());
         return new DeviceSettings(mail, mail, "{number}@fax.example.com", Map.of(), DEFAULT_ATTACH_MAX_BYTES, true, true,
                 Duration.ofHours(24), Duration.ofHours(24), 500);
     }

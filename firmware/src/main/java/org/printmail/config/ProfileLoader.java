@@ -57,7 +57,14 @@ public final class ProfileLoader {
 
         Optional<Path> ca = Optional.ofNullable(p.getProperty("trust.ca-file"))
                 .filter(s -> !s.isBlank()).map(s -> root.resolve(s.trim()).normalize());
-        return new DeviceProfile(name, service, identity, mail, ca);
+        GraphSettings graph = new GraphSettings(
+                uri("graph.endpoint", p.getProperty("graph.endpoint", "https://graph.microsoft.com").trim()),
+                Arrays.stream(p.getProperty("graph.scopes", String.join(" ", GraphSettings.microsoft().scopes()))
+                        .trim().split("\\s+")).toList(),
+                seconds(p, "graph.http-timeout-seconds", 30));
+        MailTransport transport = parseEnum(MailTransport.class, "mail.transport",
+                p.getProperty("mail.transport", MailTransport.SMTP_XOAUTH2.name()));
+        return new DeviceProfile(name, service, identity, mail, ca, graph, transport);
     }
 
     private static String required(Properties p, String key) {

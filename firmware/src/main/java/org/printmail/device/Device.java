@@ -14,6 +14,8 @@ import org.printmail.config.DeviceProfile;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.SettingsStore;
+import org.printmail.graph.GraphMailSender;
+import org.printmail.graph.TransportRouter;
 import org.printmail.jobs.JobService;
 import org.printmail.jobs.Jobs;
 import org.printmail.jobs.JobsOptions;
@@ -79,18 +81,29 @@ public final class Device implements AutoCloseable {
         AccountManager accounts = AccountManagers.createWithDeviceTrust(vault, forAccount,
                 profile -> cas.tlsTrust(profile.trustedCa()), o.clock(), o.auth());
         // Read on every new connection, so a CA imported in Web Config applies without a restart.
-        MailSender sender = SmtpMailSender.create(() -> trustFor(settings.current(), profiles, cas), o.sender())
+        java.util.function.Supplier<TlsTrust> trust = () -> trustFor(settings.current(), profiles, cas);
+        MailSender smtp = SmtpMailSender.create(trust, o.sender())
                 .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
                         () -> settings.current().splitLargeAttachments());
+        MailSender graph = GraphMailSender.create(trust, o.sender())
+                .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
+                        () -> settings.current().splitLargeAttachments());
+        // Each account's transport (Email Server > Basic) picks SMTP or Graph; the Graph endpoint
+        // comes from the account's profile.
+        MailSender sender = new TransportRouter(smtp, graph,
+                key -> profileFor(AccountId.parse(key), settings.current(), profiles).graph());
         JobService jobs = Jobs.start(o.jobs(), accounts, sender, settings,
                 DeviceKeys.aesKey(vo.deviceSecret(), "printmail/spool/v1"), o.clock());
         return new Device(settings, vault, accounts, sender, jobs, profiles, cas);
     }
 
-    /** The profile an account signs in and refreshes through, with the admin's tenant override. */
+    /**
+     * The profile an account signs in and refreshes through, with the admin's tenant override and
+     * the scopes of its transport (SMTP.Send, or Graph's Mail.Send and Mail.ReadWrite).
+     */
     static DeviceProfile profileFor(AccountId id, DeviceSettings s, Function<String, DeviceProfile> profiles) {
         EmailServerSettings e = id.purpose() == AccountPurpose.FAX_SERVER ? s.faxServer() : s.deviceMail();
-        DeviceProfile p = profiles.apply(e.profile());
+        DeviceProfile p = profiles.apply(e.profile()).forTransport(e.transport());
         if (!e.tenant().isBlank()) {
             p = p.withIdentity(p.identity().withTenant(e.tenant()));
         }

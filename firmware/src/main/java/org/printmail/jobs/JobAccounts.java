@@ -67,7 +67,8 @@ final class JobAccounts {
         }
         String from = type == JobType.SCAN_TO_MY_EMAIL || server.senderAddress().isBlank()
                 ? st.accountName() : server.senderAddress();
-        return new SmtpAccount(id.key(), st.accountName(), from, server.mail(), tokens(id));
+        return new SmtpAccount(id.key(), st.accountName(), from, server.mail(), tokens(id),
+                server.transport(), null);
     }
 
     String accountName(JobType type, String user) {

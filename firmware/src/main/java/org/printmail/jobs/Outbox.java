@@ -216,7 +216,7 @@ final class Outbox implements JobService {
         } catch (PrintmailException e) {
             JobCode code = JobComposer.spoolDamaged(e) ? JobCode.SPOOL_DAMAGED : e.code();
             String detail = JobLogText.detail(e);
-            sending.forEach(j -> failedAttempt(j, code, detail));
+            sending.forEach(j -> failedAttempt(j, code, detail, e.retryAfter()));
             return;
         } catch (RuntimeException e) {
             LOG.warn("Job {} attempt failed unexpectedly: {}", first.jobId(), e.getClass().getSimpleName());
@@ -282,7 +282,17 @@ final class Outbox implements JobService {
     }
 
     private void failedAttempt(StoredJob j, JobCode code, String detail) {
+        failedAttempt(j, code, detail, java.util.Optional.empty());
+    }
+
+    private void failedAttempt(StoredJob j, JobCode code, String detail,
+                               java.util.Optional<java.time.Duration> retryAfter) {
         RetryPolicy.Decision d = retry.after(j, code, detail, clock.instant());
+        if (d.state() == JobState.RETRY_WAIT && retryAfter.isPresent()
+                && d.nextAttempt().isBefore(clock.instant().plus(retryAfter.get()))) {
+            // The server said when (Retry-After): no sooner than that.
+            d = new RetryPolicy.Decision(d.state(), clock.instant().plus(retryAfter.get()), d.message());
+        }
         if (d.state() == JobState.FAILED) {
             failed(j, code, d.message());
         } else {

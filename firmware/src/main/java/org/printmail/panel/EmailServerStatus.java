@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.printmail.auth.AccountStatus;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.config.MailTransport;
 import org.printmail.store.AccountPurpose;
 
 /** The Email Server Status screen, also the email section of the Status Sheet. */
@@ -38,6 +39,7 @@ public final class EmailServerStatus {
         sb.append("[").append(title).append("]\n");
         sb.append("  Authentication Method: ").append(e.authMethod()).append('\n');
         sb.append("  Email service: ").append(e.service().displayName()).append('\n');
+        sb.append("  Send Through: ").append(e.transport().displayName()).append('\n');
         if (st == null) {
             sb.append("  Current Status: Not signed in (code 360)\n");
         } else {
@@ -51,8 +53,12 @@ public final class EmailServerStatus {
         }
         sb.append("  Sender's Email Address: ")
                 .append(e.senderAddress().isEmpty() ? "(the authenticated account)" : e.senderAddress()).append('\n');
-        sb.append("  SMTP Server: ").append(e.mail().host()).append(':').append(e.mail().port())
-                .append(", ").append(e.mail().security()).append('\n');
+        if (e.transport() == MailTransport.MICROSOFT_GRAPH) {
+            sb.append("  SMTP Server: (not used: mail goes through Microsoft Graph over HTTPS)\n");
+        } else {
+            sb.append("  SMTP Server: ").append(e.mail().host()).append(':').append(e.mail().port())
+                    .append(", ").append(e.mail().security()).append('\n');
+        }
         sb.append("  Certificate Validation: ").append(e.mail().certificateValidation() ? "Enable" : "Disable")
                 .append('\n');
         if (!e.mail().certificateValidation()) {

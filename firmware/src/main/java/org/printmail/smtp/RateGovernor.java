@@ -9,9 +9,10 @@ import java.util.Deque;
 /**
  * At most N messages in any rolling minute for one mailbox. A sliding log rather than a refilling
  * bucket: a bucket of 30 that refills at 30/min lets 60 through in some 60-second window, which
- * is exactly what Exchange's "30 messages per minute" counts against.
+ * is exactly what Exchange's "30 messages per minute" counts against. Public because the Graph
+ * transport (package {@code graph}) is held to the same per-mailbox limit.
  */
-final class RateGovernor {
+public final class RateGovernor {
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final int perMinute;
@@ -19,14 +20,14 @@ final class RateGovernor {
     private final Sleeper sleeper;
     private final Deque<Instant> recent = new ArrayDeque<>();
 
-    RateGovernor(int perMinute, Clock clock, Sleeper sleeper) {
+    public RateGovernor(int perMinute, Clock clock, Sleeper sleeper) {
         this.perMinute = perMinute;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
     /** Waits (through the sleeper) until one more message fits the window, then counts it. */
-    void acquire() throws InterruptedException {
+    public void acquire() throws InterruptedException {
         if (perMinute <= 0) {
             return;
         }

@@ -9,6 +9,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.config.MailTransport;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobRequest;
 import org.printmail.jobs.JobTicket;
@@ -46,7 +47,17 @@ final class ConnectionTestPage {
                     Optional.empty()));
             d.post(a.connectionTestPath(), Dispatcher.Access.ADMIN, r -> run(r, a));
             d.post(a.connectionTestPath() + "/send", Dispatcher.Access.ADMIN, r -> send(r, a));
+            d.post(a.connectionTestPath() + "/use-graph", Dispatcher.Access.ADMIN, r -> useGraph(r, a));
         }
+    }
+
+    /** The remedy offered after 5.7.139: this account sends through Microsoft Graph from now on. */
+    private Response useGraph(Request r, MailAccount a) {
+        backend.settings().update(d -> a.with(d, a.settings(d).withTransport(MailTransport.MICROSOFT_GRAPH)));
+        r.session().state(resultsKey(a), null);
+        r.session().flash(TransportSwitch.check(backend.accounts(), board.fresh(a.id()), a.id(),
+                MailTransport.MICROSOFT_GRAPH));
+        return Response.redirect(a.path());
     }
 
     private static String resultsKey(MailAccount a) { return "connection-test:" + a.name(); }
@@ -135,7 +146,8 @@ final class ConnectionTestPage {
             @Override
             public String refreshedAccessToken() { return backend.accounts().forceRefresh(a.id()); }
         };
-        return new SmtpAccount(a.id().key(), st.accountName(), from, s.mail(), tokens);
+        return new SmtpAccount(a.id().key(), st.accountName(), from, s.mail(), tokens, s.transport(),
+                null);
     }
 
     private Response render(Request r, MailAccount a, String recipient, Optional<Notice> problem) {
@@ -143,13 +155,17 @@ final class ConnectionTestPage {
         EmailServerSettings s = a.settings(backend.settings().current());
         return layout.page(r, a.section() + " > Connection Test", h -> {
             problem.ifPresent(n -> Layout.notice(h, n, "flash"));
-            h.open("p").text("Tests the saved settings: " + s.mail().host() + ":" + s.mail().port()
-                    + " ("
-                    + s.mail().security() + "). No message is sent.").close("p");
+            h.open("p").text("Tests the saved settings: " + (s.transport() == MailTransport.MICROSOFT_GRAPH
+                    ? "Microsoft Graph" : s.mail().host() + ":" + s.mail().port() + " (" + s.mail().security()
+                    + ")") + ". No message is sent.").close("p");
             Layout.form(h, r.session(), a.connectionTestPath(), "connection-test-form",
                     f -> f.el("button", "Run Connection Test", "type", "submit", "id",
                             "run-test-button"));
             steps.ifPresent(list -> results(h, list));
+            if (s.transport() == MailTransport.SMTP_XOAUTH2 && steps.isPresent() && steps.get().stream()
+                    .anyMatch(st -> st.code() == JobCode.SMTP_AUTH_DISABLED)) {
+                offerGraph(h, r, a);
+            }
             h.el("h2", "Send a test message");
             testJobStatus(r, a).ifPresent(n -> Layout.notice(h, n, "test-message-status"));
             Layout.form(h, r.session(), a.connectionTestPath() + "/send", "test-mail-form", f -> {
@@ -159,6 +175,17 @@ final class ConnectionTestPage {
                 f.el("button", "Send", "type", "submit", "id", "send-test-button");
             });
         });
+    }
+
+    /** SMTP AUTH is off for the tenant or mailbox (5.7.139): Graph sends without it. */
+    private static void offerGraph(Html h, Request r, MailAccount a) {
+        h.open("div", "class", "banner info", "id", "graph-offer");
+        h.el("p", "The organization keeps SMTP AUTH switched off. Instead of turning it on, the device"
+                + " can send through Microsoft Graph with the same sign-in method (device code); the"
+                + " sign-in then asks for the Graph permissions Mail.Send and Mail.ReadWrite.");
+        Layout.form(h, r.session(), a.connectionTestPath() + "/use-graph", "use-graph-form",
+                f -> f.el("button", "Send through Microsoft Graph", "type", "submit", "id", "use-graph-button"));
+        h.close("div");
     }
 
     private static void results(Html h, List<ConnectionTestStep> steps) {

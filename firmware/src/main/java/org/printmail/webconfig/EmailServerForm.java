@@ -10,6 +10,7 @@ import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.EmailService;
 import org.printmail.config.MailServerSettings;
+import org.printmail.config.MailTransport;
 import org.printmail.config.SecureConnection;
 
 /**
@@ -26,15 +27,15 @@ record EmailServerForm(Map<String, String> values) {
     static final String PORT = "smtpPort";
     static final String SECURITY = "security";
     static final String CERT_VALIDATION = "certValidation";
-    static final List<String> FIELDS = List.of(AUTH_METHOD, SERVICE, SENDER, TENANT, HOST, PORT,
-            SECURITY,
-            CERT_VALIDATION);
+    static final String TRANSPORT = "transport";
+    static final List<String> FIELDS = List.of(AUTH_METHOD, SERVICE, TRANSPORT, SENDER, TENANT, HOST,
+            PORT, SECURITY, CERT_VALIDATION);
     /** Field name -> the label Web Config shows and validation errors use. */
     static final Map<String, String> LABELS = Map.of(AUTH_METHOD, "Authentication Method", SERVICE,
             "Email service",
             SENDER, "Sender's Email Address", TENANT, "Tenant", HOST, "SMTP Server Address", PORT,
             "SMTP Server Port Number", SECURITY, "Secure Connection", CERT_VALIDATION,
-                    "Certificate Validation");
+                    "Certificate Validation", TRANSPORT, "Send Through");
 
     EmailServerForm {
         values = Map.copyOf(values);
@@ -44,6 +45,7 @@ record EmailServerForm(Map<String, String> values) {
         Map<String, String> v = new HashMap<>();
         v.put(AUTH_METHOD, s.authMethod().name());
         v.put(SERVICE, s.service().name());
+        v.put(TRANSPORT, s.transport().name());
         v.put(SENDER, s.senderAddress());
         v.put(TENANT, s.tenant());
         v.put(HOST, s.mail().host());
@@ -110,7 +112,20 @@ record EmailServerForm(Map<String, String> values) {
         MailServerSettings mail = new MailServerSettings(host, port, security, cv.equals("enable"),
                 current.mail().connectTimeout(), current.mail().readTimeout());
         return new EmailServerSettings(method, service, profile.name(), get(SENDER), get(TENANT),
-                mail);
+                mail, transport(prefix));
+    }
+
+    /** The chosen transport; a form without the field (an older page) keeps SMTP. */
+    MailTransport transport(String prefix) {
+        if (get(TRANSPORT).isEmpty()) {
+            return MailTransport.SMTP_XOAUTH2;
+        }
+        MailTransport t = enumValue(MailTransport.class, get(TRANSPORT));
+        if (t == null) {
+            throw new ConfigException(prefix + " > " + LABELS.get(TRANSPORT),
+                    "choose SMTP AUTH (XOAUTH2) or Microsoft Graph");
+        }
+        return t;
     }
 
     /** Which form field a validation error is about, or "" when it is not one of this form's. */

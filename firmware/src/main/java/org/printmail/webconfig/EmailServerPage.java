@@ -11,6 +11,7 @@ import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.EmailService;
+import org.printmail.config.MailTransport;
 import org.printmail.config.SecureConnection;
 
 /**
@@ -78,7 +79,8 @@ final class EmailServerPage {
             backend.settings().update(d -> a.with(d, next));
             r.session().state(draftKey(a), null);
             keepSenderWithAccount(a, next);
-            r.session().flash(Notice.info("The settings were saved to the device."));
+            r.session().flash(current.transport() == next.transport() ? Notice.info("The settings were saved to the device.")
+                    : TransportSwitch.check(backend.accounts(), board.fresh(a.id()), a.id(), next.transport()));
             return Response.redirect(a.path());
         } catch (ConfigException e) {
             return render(r, a, form, Optional.of(e)).withStatus(400);
@@ -114,6 +116,7 @@ final class EmailServerPage {
                 select(f, EmailServerForm.AUTH_METHOD, form, badField,
                         Map.of(AuthMethod.OFF.name(), "Off", AuthMethod.OAUTH2.name(), "OAuth2"));
                 serviceSelect(f, form, badField);
+                transportSelect(f, form, badField);
                 statusRows(f, st);
                 profileRows(f, backend.inForce().apply(a.id()));
                 text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account.");
@@ -187,6 +190,14 @@ final class EmailServerPage {
         };
     }
 
+    private static void transportSelect(Html f, EmailServerForm form, String badField) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (MailTransport t : MailTransport.values()) {
+            options.put(t.name(), t.displayName());
+        }
+        select(f, EmailServerForm.TRANSPORT, form, badField, options);
+    }
+
     private void serviceSelect(Html f, EmailServerForm form, String badField) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         for (EmailService s : EmailService.values()) {
@@ -244,7 +255,8 @@ final class EmailServerPage {
 
     /** The profile the chosen service maps to, with the form's tenant override. */
     static DeviceProfile profileFor(WebConfigBackend backend, EmailServerForm form, MailAccount a) {
-        DeviceProfile p = backend.profiles().get(form.service(backend.profiles(), a.fieldPrefix()));
+        DeviceProfile p = backend.profiles().get(form.service(backend.profiles(), a.fieldPrefix()))
+                .forTransport(form.transport(a.fieldPrefix()));
         String tenant = form.get(EmailServerForm.TENANT);
         if (!tenant.isEmpty() && !tenant.matches("[A-Za-z0-9.-]{1,253}")) {
             // The tenant becomes part of the sign-in URL: only plain tenant ids and domains pass.

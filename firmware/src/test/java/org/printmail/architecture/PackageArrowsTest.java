@@ -30,7 +30,7 @@ class PackageArrowsTest {
                 .layer("Device").definedBy("org.printmail.device..")
                 .layer("UI").definedBy("org.printmail.webconfig..", "org.printmail.panel..")
                 .layer("Jobs").definedBy("org.printmail.jobs..")
-                .layer("Mail").definedBy("org.printmail.smtp..")
+                .layer("Mail").definedBy("org.printmail.smtp..", "org.printmail.graph..")
                 .layer("Auth").definedBy("org.printmail.auth..")
                 .layer("Store").definedBy("org.printmail.store..")
                 .layer("Trust").definedBy("org.printmail.trust..")
@@ -50,7 +50,7 @@ class PackageArrowsTest {
         return noClasses().that().resideInAnyPackage("org.printmail.config..", "org.printmail.codes..",
                         "org.printmail.files..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.printmail.trust..", "org.printmail.store..",
-                        "org.printmail.auth..", "org.printmail.smtp..", "org.printmail.jobs..",
+                        "org.printmail.auth..", "org.printmail.smtp..", "org.printmail.graph..", "org.printmail.jobs..",
                         "org.printmail.webconfig..", "org.printmail.panel..", "org.printmail.device..");
     }
 

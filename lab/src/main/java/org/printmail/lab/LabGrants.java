@@ -164,6 +164,18 @@ final class LabGrants {
         }
     }
 
+    /**
+     * The user and scopes of an unexpired, unrevoked access token whatever its audience, for the
+     * lab's Graph stand-in (which checks the Graph scopes itself).
+     */
+    synchronized java.util.Optional<LabTokenOwner> owner(String accessToken) {
+        AccessGrant a = accessToken == null ? null : accessTokens.get(accessToken);
+        if (a == null || a.revoked != null || !clock.instant().isBefore(a.expiresAt)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new LabTokenOwner(a.upn, a.scopes));
+    }
+
     synchronized void expireRefreshTokens(String upn) {
         for (RefreshGrant g : refreshTokens.values()) {
             if (g.upn.equalsIgnoreCase(upn)) {

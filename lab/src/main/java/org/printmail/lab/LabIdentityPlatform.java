@@ -195,6 +195,11 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
         return ctx.grants.isValid(user, accessToken);
     }
 
+    /** Who holds this access token and with which scopes, if it is valid now (Graph stand-in). */
+    public Optional<LabTokenOwner> tokenOwner(String accessToken) {
+        return ctx.grants.owner(accessToken);
+    }
+
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
@@ -263,7 +268,7 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
         }
     }
 
-    private static HttpsConfigurator configurator(SSLContext ssl) {
+    static HttpsConfigurator configurator(SSLContext ssl) {
         return new HttpsConfigurator(ssl) {
             @Override
             public void configure(HttpsParameters params) {

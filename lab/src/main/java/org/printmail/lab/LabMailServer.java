@@ -54,6 +54,7 @@ public final class LabMailServer implements AutoCloseable {
     private final Thread acceptor;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean closed;
+    private volatile boolean smtpAuthDisabled;
 
     private LabMailServer(GreenMail greenMail, ServerSocket listener, SSLContext tls,
                           AccessTokenValidator validator, Clock clock) {
@@ -96,6 +97,12 @@ public final class LabMailServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The tenant switch: while on, every AUTH gets Exchange Online's {@code 535 5.7.139 ...
+     * SmtpClientAuthentication is disabled for the Tenant} (the Graph transport still works).
+     */
+    public void setSmtpAuthDisabled(boolean disabled) { smtpAuthDisabled = disabled; }
+
     /** The port clients connect to (STARTTLS on it, like port 587). */
     public int port() { return listener.getLocalPort(); }
 
@@ -108,6 +115,23 @@ public final class LabMailServer implements AutoCloseable {
     /** Waits until at least {@code count} messages have arrived, or the timeout passes. */
     public boolean waitForIncoming(int count, Duration timeout) {
         return greenMail.waitForIncomingEmail(timeout.toMillis(), count);
+    }
+
+    /**
+     * Puts a message into the lab mail store as if submitted (the Graph stand-in's deliveries):
+     * relayed to the inner GreenMail SMTP service, streamed, so large attachments stay on disk.
+     */
+    public void deliver(MimeMessage message) throws jakarta.mail.MessagingException {
+        java.util.Properties p = new java.util.Properties();
+        p.put("mail.smtp.host", InetAddress.getLoopbackAddress().getHostAddress());
+        p.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "60000");
+        jakarta.mail.Session s = jakarta.mail.Session.getInstance(p);
+        try (jakarta.mail.Transport t = s.getTransport("smtp")) {
+            t.connect();
+            t.sendMessage(message, message.getAllRecipients());
+        }
     }
 
     @Override
@@ -133,7 +157,8 @@ public final class LabMailServer implements AutoCloseable {
                 open.add(client);
                 sessions.execute(() -> {
                     try (LabMailServerSession session = new LabMailServerSession(client, tls,
-                            validator, clock, HOST, greenMail.getSmtp().getPort(), open)) {
+                            validator, clock, HOST, greenMail.getSmtp().getPort(), open,
+                            () -> smtpAuthDisabled)) {
                         session.run();
                     } finally {
                         open.remove(client);
@@ -149,7 +174,7 @@ public final class LabMailServer implements AutoCloseable {
         }
     }
 
-    private static SSLContext serverContext(Path keystore, char[] password) {
+    static SSLContext serverContext(Path keystore, char[] password) {
         try (InputStream in = Files.newInputStream(keystore)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);

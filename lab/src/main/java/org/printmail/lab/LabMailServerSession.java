@@ -40,9 +40,12 @@ final class LabMailServerSession implements AutoCloseable {
     private OutputStream out;
     private Socket inner;
     private String heloName = "client";
+    private final java.util.function.BooleanSupplier smtpAuthOff;
 
     LabMailServerSession(Socket client, SSLContext tls, AccessTokenValidator validator, Clock clock,
-                         String host, int innerPort, Set<Socket> open) {
+                         String host, int innerPort, Set<Socket> open,
+                         java.util.function.BooleanSupplier smtpAuthOff) {
+        this.smtpAuthOff = smtpAuthOff;
         this.client = client;
         this.tls = tls;
         this.validator = validator;
@@ -133,6 +136,13 @@ final class LabMailServerSession implements AutoCloseable {
             }
         }
         String[] userAndToken = parseXoauth2(payload.trim());
+        if (smtpAuthOff.getAsBoolean()) {
+            // Exchange Online's answer when the tenant keeps SMTP AUTH switched off (fact sheet 6).
+            reply("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the"
+                    + " Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [LAB01.printmail.lab "
+                    + clock.instant() + "]");
+            return false;
+        }
         if (userAndToken != null && validator.isValid(userAndToken[0], userAndToken[1])) {
             reply("235 2.7.0 Authentication successful");
             return true;

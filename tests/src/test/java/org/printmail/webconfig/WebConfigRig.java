@@ -110,7 +110,7 @@ final class WebConfigRig implements AutoCloseable {
                 new IdentitySettings(labProfile.identity().authorityBase(), id.tenant(),
                         labProfile.identity().clientId(), id.scopes(),
                         labProfile.identity().httpTimeout()),
-                labProfile.mail(), labProfile.trustedCa());
+                labProfile.mail(), labProfile.trustedCa()).withGraph(labProfile.graph());
         return Map.of(EmailService.EXCHANGE_ONLINE, labProfile, EmailService.OUTLOOK_COM, outlook);
     }
 

@@ -7,6 +7,7 @@ import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.ProfileLoader;
 import org.printmail.config.SettingsStore;
+import org.printmail.lab.LabGraphService;
 import org.printmail.lab.LabIdentityOptions;
 import org.printmail.lab.LabIdentityPlatform;
 import org.printmail.lab.LabMailServer;
@@ -20,11 +21,14 @@ public final class LabServices implements AutoCloseable {
 
     private final LabIdentityPlatform identity;
     private final LabMailServer mail;
+    private final LabGraphService graph;
     private final DeviceProfile profile;
 
-    private LabServices(LabIdentityPlatform identity, LabMailServer mail, DeviceProfile profile) {
+    private LabServices(LabIdentityPlatform identity, LabMailServer mail, LabGraphService graph,
+                        DeviceProfile profile) {
         this.identity = identity;
         this.mail = mail;
+        this.graph = graph;
         this.profile = profile;
     }
 
@@ -43,10 +47,20 @@ public final class LabServices implements AutoCloseable {
             identity.close();
             throw e;
         }
+        LabGraphService graph;
+        try {
+            graph = LabGraphService.start(root.resolve("test-fixtures/tls/localhost.p12"), KEYSTORE_PASSWORD,
+                    0, identity::tokenOwner, mail, clock);
+        } catch (RuntimeException e) {
+            mail.close();
+            identity.close();
+            throw e;
+        }
         DeviceProfile lab = ProfileLoader.load(root, "lab");
         lab = lab.withIdentity(lab.identity().withAuthorityBase(identity.authorityBase()))
-                .withMail(lab.mail().withPort(mail.port()));
-        return new LabServices(identity, mail, lab);
+                .withMail(lab.mail().withPort(mail.port()))
+                .withGraph(lab.graph().withEndpoint(graph.endpoint()));
+        return new LabServices(identity, mail, graph, lab);
     }
 
     /**
@@ -68,11 +82,15 @@ public final class LabServices implements AutoCloseable {
 
     public LabMailServer mail() { return mail; }
 
+    /** The Microsoft Graph stand-in (its sends land in {@link #mail()}). */
+    public LabGraphService graph() { return graph; }
+
     /** The {@code lab} profile with the bound ports. */
     public DeviceProfile profile() { return profile; }
 
     @Override
     public void close() {
+        graph.close();
         mail.close();
         identity.close();
     }

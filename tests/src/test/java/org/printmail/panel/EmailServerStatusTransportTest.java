@@ -1,0 +1,50 @@
+package org.printmail.panel;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.printmail.config.MailTransport;
+import org.printmail.testing.DeviceRig;
+
+/** Email Server Status and the Status Sheet say which transport each account sends through. */
+class EmailServerStatusTransportTest {
+    private final DeviceRig rig = new DeviceRig();
+
+    @AfterEach
+    void close() { rig.close(); }
+
+    private String status() {
+        return EmailServerStatus.render(rig.device().settings().current(), rig.device().accounts().statuses(),
+                rig.clock);
+    }
+
+    @Test
+    void statusShowsSmtpAuthForTheDeviceAndMicrosoftGraphForTheFaxServerWhenSoSet() {
+        rig.device().settings().update(s -> s.withFaxServer(s.faxServer().withTransport(
+                MailTransport.MICROSOFT_GRAPH)));
+        String text = status();
+        String device = text.substring(text.indexOf("[Email Server]"), text.indexOf("[Fax Server]"));
+        String fax = text.substring(text.indexOf("[Fax Server]"));
+        assertTrue(device.contains("Send Through: SMTP AUTH (XOAUTH2)"), text);
+        assertTrue(device.contains("SMTP Server: localhost:"), text);
+        assertTrue(fax.contains("Send Through: Microsoft Graph"), text);
+        assertFalse(fax.contains("SMTP Server: localhost:"), "the unused SMTP server is not shown as in use: " + text);
+    }
+
+    @Test
+    void statusSheetPdfCarriesTheTransportLine() throws Exception {
+        rig.device().settings().update(s -> s.withDeviceMail(s.deviceMail().withTransport(
+                MailTransport.MICROSOFT_GRAPH)));
+        Path pdf = rig.dataDir.resolve("sheet.pdf");
+        StatusSheetPdf.write(pdf, "Status Sheet", List.of(status().split("\n")));
+        assertTrue(new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1)
+                .contains("Send Through: Microsoft Graph"));
+    }
+}
