@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceProfile;
-import org.printmail.store.AccountId;
 
 /**
  * The auth facade: device-code sign-in, token lifecycle and account state for every account on

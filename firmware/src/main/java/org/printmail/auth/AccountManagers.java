@@ -11,7 +11,6 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 import org.printmail.config.DeviceProfile;
-import org.printmail.store.AccountId;
 import org.printmail.store.TokenVault;
 import org.printmail.trust.TlsTrust;
 

@@ -6,7 +6,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.printmail.config.DeviceProfile;
-import org.printmail.store.AccountId;
 import org.printmail.store.AccountRecord;
 
 /**

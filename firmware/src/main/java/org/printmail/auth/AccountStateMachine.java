@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.printmail.codes.JobCode;
-import org.printmail.store.AccountId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

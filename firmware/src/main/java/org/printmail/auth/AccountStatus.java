@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.printmail.codes.JobCode;
-import org.printmail.store.AccountId;
 
 /**
  * A snapshot of one account for status pages, the panel and job preflight. Never holds tokens.

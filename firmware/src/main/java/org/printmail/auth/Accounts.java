@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.printmail.codes.JobCode;
 import org.printmail.config.DeviceProfile;
-import org.printmail.store.AccountId;
 import org.printmail.store.AccountRecord;
 import org.printmail.store.TokenVault;
 import org.printmail.store.VaultHealth;
@@ -43,13 +42,13 @@ final class Accounts {
     AccountSlot peek(AccountId id) { return slots.get(id); }
 
     AccountSlot slot(AccountId id) {
-        return slots.computeIfAbsent(id, k -> load(k, vault.find(k)));
+        return slots.computeIfAbsent(id, k -> load(k, vault.find(k.vaultKey())));
     }
 
     /** Every account the vault holds plus any touched in memory (e.g. a pending first sign-in). */
     List<AccountSlot> all() {
         for (AccountRecord r : vault.all()) {
-            slots.computeIfAbsent(r.id(), k -> load(k, Optional.of(r)));
+            slots.computeIfAbsent(AccountId.of(r.id()), k -> load(k, Optional.of(r)));
         }
         return new ArrayList<>(slots.values());
     }

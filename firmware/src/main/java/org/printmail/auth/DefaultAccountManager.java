@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.printmail.codes.JobCode;
 import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
-import org.printmail.store.AccountId;
 import org.printmail.store.AccountRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +58,7 @@ final class DefaultAccountManager implements AccountManager {
                 slot.attempt = null;
             }
             try {
-                accounts.vault.remove(id);
+                accounts.vault.remove(id.vaultKey());
             } finally {
                 // Even if the erase copy failed the removal may be durable: never let a later refresh
                 // write the signed-out account back.

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceProfile;
-import org.printmail.store.AccountId;
 import org.printmail.store.AccountRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,7 +194,7 @@ final class SignInFlow {
             // Without an id_token the account is known only by what the admin typed as sender.
             String accountName = name != null ? name : sender == null ? "" : sender;
             DeviceProfile p = attempt.profile;
-            AccountRecord record = new AccountRecord(slot.id, p.service().name(), accountName,
+            AccountRecord record = new AccountRecord(slot.id.vaultKey(), p.service().name(), accountName,
                     sender == null ? accountName : sender, p.identity().tenant(), p.identity().scopes(),
                     grant.refreshToken().get(), grant.accessToken(), now.plus(grant.expiresIn()),
                     now, now, now);

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceProfile;
-import org.printmail.store.AccountId;
 import org.printmail.store.AccountRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package org.printmail.jobs;
 import java.util.Optional;
 
 import org.printmail.auth.AccountManager;
+import org.printmail.auth.AccountPurpose;
 import org.printmail.auth.AccountState;
 import org.printmail.auth.AccountStatus;
 import org.printmail.codes.JobCode;
@@ -12,7 +13,7 @@ import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.smtp.SmtpAccount;
 import org.printmail.smtp.TokenSource;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /** Which account and server settings a job type sends with, and whether that sign-in is usable. */
 final class JobAccounts {
@@ -23,13 +24,17 @@ final class JobAccounts {
     static AccountId accountFor(JobType type, String user) {
         return switch (type) {
             case SCAN_TO_EMAIL, NOTIFICATION -> AccountId.deviceMail();
-            case FAX -> AccountId.faxServer();
+            case FAX, FAX_SERVER_TEST -> AccountId.faxServer();
             case SCAN_TO_MY_EMAIL -> AccountId.user(user);
         };
     }
 
     static EmailServerSettings serverFor(JobType type, DeviceSettings s) {
-        return type == JobType.FAX ? s.faxServer() : s.deviceMail();
+        return usesFaxServer(type) ? s.faxServer() : s.deviceMail();
+    }
+
+    private static boolean usesFaxServer(JobType type) {
+        return type == JobType.FAX || type == JobType.FAX_SERVER_TEST;
     }
 
     /** Preflight: the settings and sign-in this job will need, checked before any page is scanned. */
@@ -45,7 +50,7 @@ final class JobAccounts {
         EmailServerSettings server = serverFor(type, s);
         if (server.authMethod() == AuthMethod.OFF) {
             return Preflight.refused(JobCode.SETTINGS_INVALID,
-                    "Authentication Method is Off for " + (type == JobType.FAX ? "the fax server." : "email."));
+                    "Authentication Method is Off for " + (usesFaxServer(type) ? "the fax server." : "email."));
         }
         AccountStatus st = accounts.status(accountFor(type, user.orElse("")));
         if (!st.state().canSend()) {
@@ -55,6 +60,19 @@ final class JobAccounts {
     }
 
     /** The SMTP identity for a send, or the sign-in failure that blocks it. */
+    /**
+     * The account for Web Config's Connection Test: built whether or not it is signed in, so the
+     * test shows the token step failing instead of refusing to run.
+     */
+    SmtpAccount testAccount(AccountPurpose purpose, DeviceSettings s) {
+        JobType type = purpose == AccountPurpose.FAX_SERVER ? JobType.FAX_SERVER_TEST : JobType.SCAN_TO_EMAIL;
+        AccountId id = accountFor(type, "");
+        EmailServerSettings server = serverFor(type, s);
+        AccountStatus st = accounts.status(id);
+        String from = server.senderAddress().isBlank() ? st.accountName() : server.senderAddress();
+        return new SmtpAccount(id.key(), st.accountName(), from, server.mail(), tokens(id), server.transport(), null);
+    }
+
     SmtpAccount smtpAccount(JobType type, String user, DeviceSettings s) {
         AccountId id = accountFor(type, user);
         EmailServerSettings server = serverFor(type, s);

@@ -42,7 +42,7 @@ final class JobComposer {
                 yield group.size() == 1 ? JobMessages.alert(j, to) : JobMessages.digest(group, to);
             }
             case FAX -> JobMessages.fax(j, s, attachments(j));
-            case SCAN_TO_EMAIL -> JobMessages.scan(j, j.to(), attachments(j));
+            case SCAN_TO_EMAIL, FAX_SERVER_TEST -> JobMessages.scan(j, j.to(), attachments(j));
             case SCAN_TO_MY_EMAIL -> JobMessages.scan(j, List.of(accounts.accountName(j.type(), j.user())),
                     attachments(j));
         };
@@ -78,7 +78,7 @@ final class JobComposer {
             case NOTIFICATION -> alertRecipients(j);
             case FAX -> j.faxNumbers();
             case SCAN_TO_MY_EMAIL -> account.isBlank() ? List.of(j.user()) : List.of(account);
-            case SCAN_TO_EMAIL -> j.to();
+            case SCAN_TO_EMAIL, FAX_SERVER_TEST -> j.to();
         };
     }
 
@@ -88,6 +88,9 @@ final class JobComposer {
         }
         if (r instanceof JobRequest.Fax f) {
             return f.faxNumbers() == null ? List.of() : f.faxNumbers();
+        }
+        if (r instanceof JobRequest.FaxServerTest t) {
+            return t.to() == null ? List.of() : List.of(t.to());
         }
         if (r instanceof JobRequest.Notification n) {
             return settings.current().notificationRecipients().getOrDefault(n.event().name(), List.of());

@@ -52,6 +52,10 @@ final class JobIntake {
                 spool(jobId, s.files(), files);
                 job = job(jobId, request.type(), now, hold, deadline, s.to(), s.subject(), s.body(),
                         null, null, List.of(), "", files);
+            } else if (request instanceof JobRequest.FaxServerTest t) {
+                requireAddresses(List.of(t.to()));
+                job = job(jobId, request.type(), now, hold, deadline, List.of(t.to()), t.subject(), t.body(),
+                        null, null, List.of(), "", files);
             } else if (request instanceof JobRequest.Notification n) {
                 job = job(jobId, request.type(), now, hold, deadline, List.of(), null, null,
                         n.event().name(), n.detail(), List.of(), "", files);

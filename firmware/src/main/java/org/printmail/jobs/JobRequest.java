@@ -35,6 +35,12 @@ public sealed interface JobRequest {
         public JobType type() { return JobType.FAX; }
     }
 
+    /** A test message to one address from the fax server's own account (Fax > Connection Test). */
+    record FaxServerTest(String to, String subject, String body) implements JobRequest {
+        @Override
+        public JobType type() { return JobType.FAX_SERVER_TEST; }
+    }
+
     /** Scan to My Email: sent from and to the signed-in user's own mailbox. */
     record ScanToMyEmail(String user, String subject, String body, List<Path> files) implements JobRequest {
         public ScanToMyEmail {

@@ -3,6 +3,8 @@ package org.printmail.jobs;
 import java.util.List;
 import java.util.Optional;
 
+import org.printmail.auth.AccountPurpose;
+
 /**
  * The jobs facade used by the panel, Web Config and firmware: preflight, durable submission and
  * the job log. An accepted job is on disk before {@link #submit} returns.
@@ -28,6 +30,12 @@ public interface JobService extends AutoCloseable {
     List<JobLogEntry> jobLog();
 
     void addListener(JobListener listener);
+
+    /**
+     * Web Config's Connection Test for the device mailbox or the fax server's account, through the
+     * transport that account sends with (SMTP or Microsoft Graph). Sends nothing.
+     */
+    List<ConnectionCheck> connectionTest(AccountPurpose account);
 
     @Override
     void close();

@@ -5,7 +5,9 @@ public enum JobType {
     SCAN_TO_EMAIL("Scan to Email"),
     NOTIFICATION("Email Notification"),
     FAX("Fax (server)"),
-    SCAN_TO_MY_EMAIL("Scan to My Email");
+    SCAN_TO_MY_EMAIL("Scan to My Email"),
+    /** Web Config's test message from the fax server's own account (Fax > Connection Test). */
+    FAX_SERVER_TEST("Fax server test message");
 
     private final String displayName;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.printmail.auth.AccountManager;
+import org.printmail.auth.AccountPurpose;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.codes.ServerText;
@@ -196,6 +197,13 @@ final class Outbox implements JobService {
                 throw v;
             }
         }
+    }
+
+    @Override
+    public List<ConnectionCheck> connectionTest(AccountPurpose account) {
+        return sender.connectionTest(accounts.testAccount(account, settings.current())).stream()
+                .map(step -> new ConnectionCheck(step.name(), step.passed(), step.code(), step.detail()))
+                .toList();
     }
 
     /** One send for one job, or for a burst of alerts coalesced into a digest. */

@@ -27,7 +27,7 @@ import org.printmail.jobs.JobService;
 import org.printmail.jobs.JobTicket;
 import org.printmail.jobs.JobType;
 import org.printmail.jobs.Preflight;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * The control panel as a keyboard-driven text UI. Every screen prints its menu path and numbered

@@ -10,7 +10,7 @@ import org.printmail.auth.AccountStatus;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.MailTransport;
-import org.printmail.store.AccountPurpose;
+import org.printmail.auth.AccountPurpose;
 
 /** The Email Server Status screen, also the email section of the Status Sheet. */
 public final class EmailServerStatus {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param accessTokenExpiresAt when the access token stops being accepted
  * @param lastUsed       last time the refresh token was redeemed (keep-alive measures from here)
  */
-public record AccountRecord(AccountId id, String service, String accountName, String senderAddress,
+public record AccountRecord(AccountKey id, String service, String accountName, String senderAddress,
                             String tenant, List<String> scopes, String refreshToken, String accessToken,
                             Instant accessTokenExpiresAt, Instant signedInAt, Instant lastRefresh,
                             Instant lastUsed) {

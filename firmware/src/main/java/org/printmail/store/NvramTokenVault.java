@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The vault: the account set held in memory and committed whole, as one sealed record, to the
- * A/B slots on every change. Log lines and messages name accounts by {@link AccountId} only.
+ * A/B slots on every change. Log lines and messages name accounts by {@link AccountKey} only.
  */
 final class NvramTokenVault implements TokenVault {
     private static final Logger LOG = LoggerFactory.getLogger(NvramTokenVault.class);
@@ -25,7 +25,7 @@ final class NvramTokenVault implements TokenVault {
     private final SlotPair slots;
     private final int partitionBytes;
     private final Clock clock;
-    private Map<AccountId, AccountRecord> accounts = new LinkedHashMap<>();
+    private Map<AccountKey, AccountRecord> accounts = new LinkedHashMap<>();
     private VaultHealth health = VaultHealth.empty();
     private boolean closed;
     private long lastCommitBytes;
@@ -39,7 +39,7 @@ final class NvramTokenVault implements TokenVault {
     }
 
     @Override
-    public synchronized Optional<AccountRecord> find(AccountId id) {
+    public synchronized Optional<AccountRecord> find(AccountKey id) {
         ensureOpen();
         return Optional.ofNullable(accounts.get(id));
     }
@@ -54,7 +54,7 @@ final class NvramTokenVault implements TokenVault {
     public synchronized void put(AccountRecord record) {
         Objects.requireNonNull(record, "record");
         ensureOpen();
-        Map<AccountId, AccountRecord> next = new LinkedHashMap<>(accounts);
+        Map<AccountKey, AccountRecord> next = new LinkedHashMap<>(accounts);
         next.put(record.id(), record);
         lastCommitBytes = commit(next, 1);
         LOG.debug("token vault: {} stored ({} bytes committed)", record.id(), lastCommitBytes);
@@ -68,10 +68,10 @@ final class NvramTokenVault implements TokenVault {
      * completes an erase that failed half-way.
      */
     @Override
-    public synchronized void remove(AccountId id) {
+    public synchronized void remove(AccountKey id) {
         Objects.requireNonNull(id, "id");
         ensureOpen();
-        Map<AccountId, AccountRecord> next = new LinkedHashMap<>(accounts);
+        Map<AccountKey, AccountRecord> next = new LinkedHashMap<>(accounts);
         boolean present = next.remove(id) != null;
         lastCommitBytes = commit(next, 2);
         LOG.info("token vault: {} {}; both slots rewritten", id,
@@ -99,7 +99,7 @@ final class NvramTokenVault implements TokenVault {
     synchronized long lastCommitBytes() { return lastCommitBytes; }
 
     /** Writes {@code next} {@code copies} times; it becomes the state once the first is durable. */
-    private long commit(Map<AccountId, AccountRecord> next, int copies) {
+    private long commit(Map<AccountKey, AccountRecord> next, int copies) {
         byte[] plaintext = AccountSetCodec.encode(next.values());
         try {
             int needed = SealedRecord.recordBytes(plaintext.length);
@@ -197,8 +197,8 @@ final class NvramTokenVault implements TokenVault {
         }
     }
 
-    private static Map<AccountId, AccountRecord> index(List<AccountRecord> list) {
-        Map<AccountId, AccountRecord> m = new LinkedHashMap<>();
+    private static Map<AccountKey, AccountRecord> index(List<AccountRecord> list) {
+        Map<AccountKey, AccountRecord> m = new LinkedHashMap<>();
         list.forEach(a -> m.put(a.id(), a));
         return m;
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public interface TokenVault extends AutoCloseable {
 
-    Optional<AccountRecord> find(AccountId id);
+    Optional<AccountRecord> find(AccountKey id);
 
     List<AccountRecord> all();
 
@@ -21,7 +21,7 @@ public interface TokenVault extends AutoCloseable {
      * Sign Out: removes the account and commits, so that afterwards no slot still holds a record
      * that decrypts to the old tokens.
      */
-    void remove(AccountId id);
+    void remove(AccountKey id);
 
     /** What the last load found (OK, empty, or set aside with a reason). */
     VaultHealth health();

@@ -2,24 +2,17 @@ package org.printmail.webconfig;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.printmail.auth.AccountStatus;
 import org.printmail.codes.JobCode;
-import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.MailTransport;
+import org.printmail.jobs.ConnectionCheck;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobRequest;
 import org.printmail.jobs.JobTicket;
 import org.printmail.jobs.JobView;
 import org.printmail.jobs.Preflight;
-import org.printmail.smtp.ConnectionTestStep;
-import org.printmail.smtp.OutgoingMessage;
-import org.printmail.smtp.SendReport;
-import org.printmail.smtp.SmtpAccount;
-import org.printmail.smtp.TokenSource;
 
 /**
  * Email Server > Connection Test: DNS, TCP, TLS and certificate, EHLO/STARTTLS, token, AUTH
@@ -63,7 +56,7 @@ final class ConnectionTestPage {
     private static String resultsKey(MailAccount a) { return "connection-test:" + a.name(); }
 
     private Response run(Request r, MailAccount a) {
-        List<ConnectionTestStep> steps = backend.mail().connectionTest(smtpAccount(a));
+        List<ConnectionCheck> steps = backend.jobs().connectionTest(a.id().purpose());
         r.session().state(resultsKey(a), List.copyOf(steps));
         return Response.redirect(a.connectionTestPath());
     }
@@ -78,34 +71,19 @@ final class ConnectionTestPage {
             return render(r, a, to, Optional.of(bad)).withStatus(400);
         }
         String subject = "Test message from " + a.title();
-        if (a == MailAccount.DEVICE) {
-            // Through the job system like any scan, so it is retried, held and logged in the Job Log.
-            JobTicket t = backend.jobs().submit(new JobRequest.ScanToEmail(List.of(to), subject,
-                    TEST_BODY, List.of()));
-            if (t.accepted()) {
-                r.session().state(testJobKey(a), t.jobId());
-                r.session().flash(Notice.info("The test message to " + to + " was queued as job "
-                        + t.jobId() + "; its result shows below and in the Job Log."));
-            } else {
-                Preflight p = t.preflight();
-                r.session().flash(Notice.error(p.code().number() + " " + p.code().title() + ". "
-                        + p.message(), p.remedy()));
-            }
-            return Response.redirect(a.connectionTestPath());
-        }
-        // The fax server's account has no job type that mails an arbitrary address: send directly.
-        try {
-            OutgoingMessage m = new OutgoingMessage(UUID.randomUUID().toString(), List.of(to),
-                    subject, TEST_BODY, List.of());
-            SendReport report = backend.mail().send(smtpAccount(a), m);
-            r.session().flash(report.accepted().isEmpty()
-                    ? Notice.error("The server refused the recipient " + to + ".",
-                            JobCode.RECIPIENT_REJECTED.remedy())
-                    : Notice.info("The test message to " + to
-                            + " was accepted by the email server."));
-        } catch (PrintmailException e) {
-            r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". "
-                    + e.detail(), e.remedy()));
+        // Through the job system like any scan, so it is retried, held and logged in the Job Log.
+        JobRequest request = a == MailAccount.DEVICE
+                ? new JobRequest.ScanToEmail(List.of(to), subject, TEST_BODY, List.of())
+                : new JobRequest.FaxServerTest(to, subject, TEST_BODY);
+        JobTicket t = backend.jobs().submit(request);
+        if (t.accepted()) {
+            r.session().state(testJobKey(a), t.jobId());
+            r.session().flash(Notice.info("The test message to " + to + " was queued as job "
+                    + t.jobId() + "; its result shows below and in the Job Log."));
+        } else {
+            Preflight p = t.preflight();
+            r.session().flash(Notice.error(p.code().number() + " " + p.code().title() + ". "
+                    + p.message(), p.remedy()));
         }
         return Response.redirect(a.connectionTestPath());
     }
@@ -134,24 +112,8 @@ final class ConnectionTestPage {
         return Optional.empty();
     }
 
-    /** The account as the SMTP layer needs it, with tokens fetched from the auth facade when used. */
-    private SmtpAccount smtpAccount(MailAccount a) {
-        EmailServerSettings s = a.settings(backend.settings().current());
-        AccountStatus st = board.fresh(a.id());
-        String from = s.senderAddress().isEmpty() ? st.accountName() : s.senderAddress();
-        TokenSource tokens = new TokenSource() {
-            @Override
-            public String accessToken() { return backend.accounts().accessToken(a.id()); }
-
-            @Override
-            public String refreshedAccessToken() { return backend.accounts().forceRefresh(a.id()); }
-        };
-        return new SmtpAccount(a.id().key(), st.accountName(), from, s.mail(), tokens, s.transport(),
-                null);
-    }
-
     private Response render(Request r, MailAccount a, String recipient, Optional<Notice> problem) {
-        Optional<List<ConnectionTestStep>> steps = r.session().state(resultsKey(a));
+        Optional<List<ConnectionCheck>> steps = r.session().state(resultsKey(a));
         EmailServerSettings s = a.settings(backend.settings().current());
         return layout.page(r, a.section() + " > Connection Test", h -> {
             problem.ifPresent(n -> Layout.notice(h, n, "flash"));
@@ -188,15 +150,15 @@ final class ConnectionTestPage {
         h.close("div");
     }
 
-    private static void results(Html h, List<ConnectionTestStep> steps) {
-        boolean allPassed = steps.stream().allMatch(ConnectionTestStep::passed);
+    private static void results(Html h, List<ConnectionCheck> steps) {
+        boolean allPassed = steps.stream().allMatch(ConnectionCheck::passed);
         h.el("p", allPassed ? "All steps passed." : "The test stopped at a failed step.", "id",
                 "connection-test-summary",
                 "class", allPassed ? "pass" : "fail");
         h.open("table", "id", "connection-test-results", "class", "list");
         h.open("tr").el("th", "Step").el("th", "Result").el("th", "Detail").el("th",
                 "Remedy").close("tr");
-        for (ConnectionTestStep step : steps) {
+        for (ConnectionCheck step : steps) {
             h.open("tr", "class", step.passed() ? "pass" : "fail");
             h.el("td", step.name());
             h.el("td", step.passed() ? "Passed" : "Failed (" + step.code().number() + ")");

@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * The two accounts that have their own Email Server page: the device's mailbox and the fax

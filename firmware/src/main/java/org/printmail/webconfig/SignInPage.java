@@ -14,7 +14,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * Sign In: "Sign in with Microsoft" shows the user code, the verification link, its QR code and

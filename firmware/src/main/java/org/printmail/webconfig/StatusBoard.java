@@ -8,7 +8,7 @@ import org.printmail.auth.AccountManager;
 import org.printmail.auth.AccountState;
 import org.printmail.auth.AccountStatus;
 import org.printmail.codes.PrintmailException;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * The account states Web Config shows, kept current by the auth facade's events rather than by

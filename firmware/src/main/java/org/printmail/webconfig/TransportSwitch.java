@@ -5,7 +5,7 @@ import org.printmail.auth.AccountState;
 import org.printmail.auth.AccountStatus;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.MailTransport;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * What switching a signed-in account's transport means, said at once: the device asks the

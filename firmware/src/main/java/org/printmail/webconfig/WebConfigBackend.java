@@ -13,8 +13,8 @@ import org.printmail.config.EmailServerSettings;
 import org.printmail.config.SettingsStore;
 import org.printmail.jobs.JobService;
 import org.printmail.smtp.MailSender;
-import org.printmail.store.AccountId;
-import org.printmail.store.AccountPurpose;
+import org.printmail.auth.AccountId;
+import org.printmail.auth.AccountPurpose;
 import org.printmail.trust.DeviceTrustStore;
 
 /**

@@ -20,7 +20,7 @@ import org.printmail.jobs.JobsOptions;
 import org.printmail.lab.AdjustableClock;
 import org.printmail.lab.LabIdentityOptions;
 import org.printmail.smtp.SenderOptions;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * One test's printer: the lab identity platform and lab mail server on loopback, and the whole

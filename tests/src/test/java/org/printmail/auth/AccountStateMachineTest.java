@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.printmail.codes.JobCode;
 import org.printmail.lab.AdjustableClock;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /** The one transition method: allowed moves, since-times, events, failing listeners. */
 class AccountStateMachineTest {

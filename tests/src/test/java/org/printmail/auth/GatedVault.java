@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
+import org.printmail.store.AccountKey;
 import org.printmail.store.AccountRecord;
 import org.printmail.store.TokenVault;
 import org.printmail.store.VaultHealth;
@@ -25,7 +26,7 @@ final class GatedVault implements TokenVault {
     GatedVault(TokenVault real) { this.real = real; }
 
     @Override
-    public Optional<AccountRecord> find(AccountId id) { return real.find(id); }
+    public Optional<AccountRecord> find(AccountKey id) { return real.find(id); }
 
     @Override
     public List<AccountRecord> all() { return real.all(); }
@@ -48,7 +49,7 @@ final class GatedVault implements TokenVault {
     }
 
     @Override
-    public void remove(AccountId id) { real.remove(id); }
+    public void remove(AccountKey id) { real.remove(id); }
 
     @Override
     public VaultHealth health() { return real.health(); }

@@ -31,7 +31,7 @@ import org.printmail.lab.AdjustableClock;
 import org.printmail.lab.LabIdentityOptions;
 import org.printmail.lab.LabIdentityPlatform;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.store.AccountRecord;
 import org.printmail.store.TokenVault;
 import org.printmail.store.TokenVaults;
@@ -146,7 +146,7 @@ final class LabRig implements AutoCloseable {
         return record();
     }
 
-    AccountRecord record() { return vault.find(DEVICE).orElseThrow(); }
+    AccountRecord record() { return vault.find(DEVICE.vaultKey()).orElseThrow(); }
 
     /** The next event in this state (earlier events in other states are skipped). */
     AccountStatus awaitState(AccountState state) throws InterruptedException {

@@ -110,7 +110,7 @@ class SecretsNeverLeakTest {
     }
 
     private static void collect(LabRig rig, Set<String> secrets) {
-        rig.vault.find(LabRig.DEVICE).ifPresent(r -> {
+        rig.vault.find(LabRig.DEVICE.vaultKey()).ifPresent(r -> {
             secrets.add(r.accessToken());
             secrets.add(r.refreshToken());
         });

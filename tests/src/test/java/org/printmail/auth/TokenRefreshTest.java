@@ -75,7 +75,7 @@ class TokenRefreshTest {
             String token = caller.get(10, TimeUnit.SECONDS);
             AccountRecord after;
             try (TokenVault reopened = rig.reopenVault()) {
-                after = reopened.find(LabRig.DEVICE).orElseThrow();
+                after = reopened.find(LabRig.DEVICE.vaultKey()).orElseThrow();
             }
             assertEquals(token, after.accessToken());
             assertNotEquals(before.refreshToken(), after.refreshToken());
@@ -212,7 +212,7 @@ class TokenRefreshTest {
         rig = new LabRig();
         rig.signIn();
         rig.manager.signOut(LabRig.DEVICE);
-        assertTrue(rig.vault.find(LabRig.DEVICE).isEmpty());
+        assertTrue(rig.vault.find(LabRig.DEVICE.vaultKey()).isEmpty());
         AccountStatus s = rig.awaitState(AccountState.NOT_SIGNED_IN);
         assertEquals(JobCode.NOT_SIGNED_IN, s.code());
         rig.accessTokenFails(JobCode.NOT_SIGNED_IN);

@@ -27,7 +27,7 @@ import org.printmail.auth.AccountManagers;
 import org.printmail.auth.AuthOptions;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.ProfileLoader;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.store.AccountRecord;
 import org.printmail.store.TokenVault;
 import org.printmail.store.TokenVaults;
@@ -66,7 +66,7 @@ public class AccessTokenBench {
         vault = TokenVaults.open(VaultOptions.inDirectory(dir, clock));
         Instant now = clock.instant();
         // A signed-in account whose token is good for a day: every call takes the cached path.
-        AccountRecord r = new AccountRecord(DEVICE, "LAB", "admin@contoso.example",
+        AccountRecord r = new AccountRecord(DEVICE.vaultKey(), "LAB", "admin@contoso.example",
                 "admin@contoso.example", "organizations",
                 List.of("https://outlook.office.com/SMTP.Send", "offline_access"),
                 "bench-refresh-token", "bench-access-token", now.plus(Duration.ofDays(1)), now, now, now);

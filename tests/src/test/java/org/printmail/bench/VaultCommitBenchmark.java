@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.store.AccountRecord;
 import org.printmail.store.TokenVault;
 import org.printmail.store.TokenVaults;
@@ -146,7 +146,7 @@ public final class VaultCommitBenchmark {
     private static AccountRecord record(AccountId id, Random random) {
         Instant now = Instant.now();
         String upn = id.user().isEmpty() ? "scanner@contoso.com" : id.user() + "@contoso.com";
-        return new AccountRecord(id, "EXCHANGE_ONLINE", upn, upn, "contoso.onmicrosoft.com",
+        return new AccountRecord(id.vaultKey(), "EXCHANGE_ONLINE", upn, upn, "contoso.onmicrosoft.com",
                 List.of("https://outlook.office.com/SMTP.Send", "offline_access"), token(random, 900),
                 token(random, 1400), now, now, now, now);
     }

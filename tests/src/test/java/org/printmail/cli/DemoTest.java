@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.printmail.testing.LogCapture;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.store.AccountRecord;
 import org.printmail.store.TokenVault;
 import org.printmail.store.TokenVaults;
@@ -45,7 +45,7 @@ class DemoTest {
 
         AccountRecord account;
         try (TokenVault vault = TokenVaults.open(VaultOptions.inDirectory(dataDir, Clock.systemUTC()))) {
-            account = vault.find(AccountId.deviceMail()).orElseThrow();
+            account = vault.find(AccountId.deviceMail().vaultKey()).orElseThrow();
         }
         String everything = out + String.join("\n", logLines);
         assertFalse(everything.contains(account.accessToken()), "access token leaked");

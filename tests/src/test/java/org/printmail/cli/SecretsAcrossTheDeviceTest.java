@@ -16,7 +16,7 @@ import org.printmail.auth.AccountState;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobRequest;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.store.AccountRecord;
 import org.printmail.testing.DeviceRig;
 import org.printmail.testing.LogCapture;
@@ -51,7 +51,7 @@ class SecretsAcrossTheDeviceTest {
             seen.add(rig.device().jobs().outbox().toString());
             rig.device().accounts().signOut(id);
             assertEquals(AccountState.NOT_SIGNED_IN, rig.device().accounts().status(id).state());
-            assertTrue(rig.device().vault().find(id).isEmpty());
+            assertTrue(rig.device().vault().find(id.vaultKey()).isEmpty());
         } finally {
             capture.close();
         }
@@ -65,7 +65,7 @@ class SecretsAcrossTheDeviceTest {
     }
 
     private static void remember(DeviceRig rig, Set<String> tokens) {
-        AccountRecord r = rig.device().vault().find(AccountId.deviceMail()).orElseThrow();
+        AccountRecord r = rig.device().vault().find(AccountId.deviceMail().vaultKey()).orElseThrow();
         tokens.add(r.accessToken());
         tokens.add(r.refreshToken());
     }

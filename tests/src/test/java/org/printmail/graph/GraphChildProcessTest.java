@@ -32,7 +32,7 @@ import org.printmail.lab.LabGraphFault;
 import org.printmail.lab.LabIdentityOptions;
 import org.printmail.lab.LabUsers;
 import org.printmail.smtp.SenderOptions;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * The Graph transport in a separate device process: 20 MB and 100 MB scans streamed from the

@@ -36,7 +36,7 @@ import org.printmail.smtp.OutgoingMessage;
 import org.printmail.smtp.SenderOptions;
 import org.printmail.smtp.SmtpAccount;
 import org.printmail.smtp.TokenSource;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.trust.TlsTrust;
 import org.printmail.testing.DeviceRig;
 

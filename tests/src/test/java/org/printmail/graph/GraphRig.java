@@ -22,7 +22,7 @@ import org.printmail.jobs.JobTicket;
 import org.printmail.jobs.JobView;
 import org.printmail.jobs.OutboxAccess;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /** Test helpers for a device whose mailbox sends through the lab's Graph stand-in. */

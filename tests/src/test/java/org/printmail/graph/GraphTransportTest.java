@@ -21,7 +21,7 @@ import org.printmail.jobs.JobTicket;
 import org.printmail.lab.LabGraphFault;
 import org.printmail.lab.LabGraphFault.Target;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /** Scans through the Graph transport against the lab's Graph stand-in, over real sockets. */

@@ -19,7 +19,7 @@ import org.printmail.lab.RevocationReason;
 import org.printmail.panel.EmailServerStatus;
 import org.printmail.panel.JobStatusScreen;
 import org.printmail.smtp.ScriptedSmtpServer;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /**

@@ -25,7 +25,7 @@ import org.printmail.cli.LabServices;
 import org.printmail.lab.LabIdentityOptions;
 import org.printmail.lab.LabUsers;
 import org.printmail.smtp.SenderOptions;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * 200 queued jobs, the device process killed with SIGKILL at random points and restarted until

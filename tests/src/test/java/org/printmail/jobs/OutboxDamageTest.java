@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /** Storage faults in the outbox: nothing crashes, nothing leaks, and the job log says what happened. */

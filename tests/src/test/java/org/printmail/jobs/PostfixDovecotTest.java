@@ -35,7 +35,7 @@ import org.printmail.lab.LabIdentityPlatform;
 import org.printmail.lab.LabUsers;
 import org.printmail.lab.RevocationReason;
 import org.printmail.smtp.PostfixDovecotRig;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /**

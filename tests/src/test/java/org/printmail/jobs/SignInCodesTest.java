@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.printmail.auth.AccountState;
 import org.printmail.lab.LabUsers;
 import org.printmail.lab.RevocationReason;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /** The vendor guide's codes, each produced by the situation the guide describes. */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.printmail.lab.LabUsers;
 import org.printmail.smtp.ScriptedSmtpServer;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /** A recipient refused with a 4xx at RCPT is retried alone; the others are not sent twice. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.printmail.auth.AccountState;
 import org.printmail.jobs.JobResult;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 class ControlPanelTest {

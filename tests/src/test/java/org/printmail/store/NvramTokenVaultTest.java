@@ -67,8 +67,8 @@ class NvramTokenVaultTest {
         try (TokenVault vault = TokenVaults.open(options())) {
             assertEquals(VaultHealth.ok(), vault.health());
             assertEquals(stored, vault.all());
-            assertEquals(Optional.of(stored.get(2)), vault.find(AccountId.user("alice")));
-            assertEquals(Optional.empty(), vault.find(AccountId.user("bob")));
+            assertEquals(Optional.of(stored.get(2)), vault.find(new AccountKey("USER_MAILBOX", "alice")));
+            assertEquals(Optional.empty(), vault.find(new AccountKey("USER_MAILBOX", "bob")));
         }
     }
 
@@ -89,7 +89,7 @@ class NvramTokenVaultTest {
         try (TokenVault vault = TokenVaults.open(options())) {
             vault.put(SampleAccounts.deviceMail(1));
             aliceGenerations.forEach(vault::put); // refreshes leave older tokens in the other slot
-            vault.remove(AccountId.user("alice"));
+            vault.remove(new AccountKey("USER_MAILBOX", "alice"));
             assertEquals(List.of(SampleAccounts.deviceMail(1)), vault.all());
         }
         SealedRecord key = sealerFromFile();
@@ -223,7 +223,7 @@ class NvramTokenVaultTest {
         }
         try (TokenVault vault = TokenVaults.open(options())) {
             assertEquals(24, vault.all().size());
-            assertEquals(Optional.of(small("u17")), vault.find(AccountId.user("u17")));
+            assertEquals(Optional.of(small("u17")), vault.find(new AccountKey("USER_MAILBOX", "u17")));
         }
     }
 
@@ -242,7 +242,7 @@ class NvramTokenVaultTest {
 
     private static AccountRecord small(String user) {
         Instant t = SampleAccounts.T0;
-        return new AccountRecord(AccountId.user(user), "LAB", user + "@lab", user + "@lab", "t",
+        return new AccountRecord(new AccountKey("USER_MAILBOX", user), "LAB", user + "@lab", user + "@lab", "t",
                 List.of("s"), "rt-" + user, "at-" + user, t, t, t, t);
     }
 

@@ -63,7 +63,7 @@ class PowerCutTest {
             v.put(SampleAccounts.deviceMail(1));
             v.put(SampleAccounts.user("alice", 1));
             v.put(SampleAccounts.deviceMail(2));
-        }, v -> v.remove(AccountId.user("alice")), true, memory());
+        }, v -> v.remove(new AccountKey("USER_MAILBOX", "alice")), true, memory());
     }
 
     @Test

@@ -22,15 +22,15 @@ final class SampleAccounts {
     private SampleAccounts() { }
 
     static AccountRecord deviceMail(int generation) {
-        return record(AccountId.deviceMail(), "scanner@contoso.com", generation);
+        return record(new AccountKey("DEVICE_MAIL", ""), "scanner@contoso.com", generation);
     }
 
     static AccountRecord faxServer(int generation) {
-        return record(AccountId.faxServer(), "fax@contoso.com", generation);
+        return record(new AccountKey("FAX_SERVER", ""), "fax@contoso.com", generation);
     }
 
     static AccountRecord user(String name, int generation) {
-        return record(AccountId.user(name), name + "@contoso.com", generation);
+        return record(new AccountKey("USER_MAILBOX", name), name + "@contoso.com", generation);
     }
 
     /** Every access and refresh token in {@code records}. */
@@ -50,8 +50,8 @@ final class SampleAccounts {
                 token.substring(n - 200, n - 176));
     }
 
-    private static AccountRecord record(AccountId id, String upn, int generation) {
-        long seed = id.key().hashCode() * 31L + generation;
+    private static AccountRecord record(AccountKey id, String upn, int generation) {
+        long seed = id.toString().hashCode() * 31L + generation;
         Instant signedIn = T0.minus(Duration.ofDays(3));
         Instant refreshed = T0.plus(Duration.ofMinutes(generation));
         return new AccountRecord(id, "EXCHANGE_ONLINE", upn, upn, "contoso.onmicrosoft.com", SCOPES,

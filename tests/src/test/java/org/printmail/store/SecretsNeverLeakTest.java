@@ -35,11 +35,11 @@ class SecretsNeverLeakTest {
             VaultOptions options = options("device-secret", VaultOptions.DEFAULT_PARTITION_BYTES);
             try (TokenVault vault = TokenVaults.open(options)) {               // open: created
                 records.forEach(vault::put);                                      // put
-                vault.remove(AccountId.user("alice"));                            // remove
+                vault.remove(new AccountKey("USER_MAILBOX", "alice"));                            // remove
                 said.add(vault.all().toString());                                 // records' toString
             }
             try (TokenVault vault = TokenVaults.open(options)) {               // open: loaded
-                vault.remove(AccountId.user("nobody"));
+                vault.remove(new AccountKey("USER_MAILBOX", "nobody"));
             }
             VaultOptions foreign = options("other-secret", VaultOptions.DEFAULT_PARTITION_BYTES);
             try (TokenVault vault = TokenVaults.open(foreign)) {               // load failure: key

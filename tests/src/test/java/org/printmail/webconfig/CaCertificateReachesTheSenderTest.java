@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.printmail.lab.LabUsers;
 import org.printmail.smtp.ScriptedSmtpServer;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * A CA certificate imported on the CA Certificate page is the one the device's SMTP sender

@@ -24,7 +24,7 @@ import org.printmail.lab.LabIdentityOptions;
 import org.printmail.lab.LabIdentityPlatform;
 import org.printmail.lab.LabUsers;
 import org.printmail.smtp.SenderOptions;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /**
@@ -136,7 +136,7 @@ class FirmwareProfileHonouredTest {
         signInThroughWebConfig(admin);
         assertEquals(1, vendor.deviceCodeRequests());
         assertTrue(vendor.tokenRequests(LabIdentityPlatform.DEVICE_CODE_GRANT) >= 1);
-        assertEquals(VENDOR_TENANT, device.device().vault().find(AccountId.deviceMail()).orElseThrow().tenant());
+        assertEquals(VENDOR_TENANT, device.device().vault().find(AccountId.deviceMail().vaultKey()).orElseThrow().tenant());
 
         device.device().accounts().forceRefresh(AccountId.deviceMail());
         assertEquals(1, vendor.tokenRequests(LabIdentityPlatform.REFRESH_GRANT));

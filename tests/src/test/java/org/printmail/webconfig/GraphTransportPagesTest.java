@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.printmail.config.MailTransport;
 import org.printmail.lab.LabGraphFault;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * Web Config and the Graph transport over real HTTPS: the transport choice on Email Server >

@@ -28,7 +28,7 @@ import org.printmail.config.ProfileLoader;
 import org.printmail.lab.LabIdentityOptions;
 import org.printmail.lab.LabUsers;
 import org.printmail.lab.RevocationReason;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * The seed's steps 1 to 12 in a real headless Chromium against the real device (auth, vault,

@@ -16,7 +16,7 @@ import org.printmail.auth.AccountState;
 import org.printmail.jobs.JobRequest;
 import org.printmail.lab.LabUsers;
 import org.printmail.lab.RevocationReason;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * What Web Config tells the administrator about a sign-in, over real HTTPS in front of the real

@@ -26,7 +26,7 @@ import org.printmail.jobs.JobTicket;
 import org.printmail.lab.LabUsers;
 import org.printmail.lab.RevocationReason;
 import org.printmail.smtp.ScriptedSmtpServer;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * Web Config in a real headless Chromium in front of the real device and lab: injected markup

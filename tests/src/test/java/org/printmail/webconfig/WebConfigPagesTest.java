@@ -25,7 +25,7 @@ import org.printmail.jobs.JobTicket;
 import org.printmail.lab.LabFault;
 import org.printmail.lab.LabUsers;
 import org.printmail.lab.RevocationReason;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 
 /**
  * The pages over real HTTPS in front of the real device and lab: saving, field-named errors,
@@ -222,7 +222,7 @@ class WebConfigPagesTest {
         String code = device.lab().identity().pendingUserCodes().get(0);
         device.lab().identity().approve(code, LabUsers.ADMIN);
         device.rig.awaitState(AccountId.faxServer(), AccountState.SIGNED_IN);
-        assertEquals(LabUsers.TENANT_DOMAIN, device.device().vault().find(AccountId.faxServer())
+        assertEquals(LabUsers.TENANT_DOMAIN, device.device().vault().find(AccountId.faxServer().vaultKey())
                 .orElseThrow().tenant(), "signed in through the form's tenant before OK");
         assertEquals(AccountState.NOT_SIGNED_IN,
                 device.device().accounts().status(AccountId.deviceMail()).state());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.printmail.testing.LogCapture;
 import org.printmail.auth.AccountState;
 import org.printmail.lab.LabUsers;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.store.AccountRecord;
 
 /**
@@ -185,7 +185,7 @@ class WebConfigSecurityTest {
         assertEquals("/login", r.headers().firstValue("Location").orElse(""));
         assertEquals(AccountState.SIGNED_IN,
                 device.device().accounts().status(AccountId.deviceMail()).state());
-        assertTrue(device.device().vault().find(AccountId.deviceMail()).isPresent(),
+        assertTrue(device.device().vault().find(AccountId.deviceMail().vaultKey()).isPresent(),
                 "the tokens are still in the vault");
     }
 
@@ -287,7 +287,7 @@ class WebConfigSecurityTest {
         List<String> secrets = new ArrayList<>(List.of(WebConfigRig.ADMIN_PASSWORD,
                 WebConfigRig.KEYSTORE_PASSWORD, "wrong-password-attempt"));
         for (AccountId id : List.of(AccountId.deviceMail(), AccountId.faxServer())) {
-            AccountRecord r = device.device().vault().find(id).orElseThrow();
+            AccountRecord r = device.device().vault().find(id.vaultKey()).orElseThrow();
             secrets.add(r.accessToken());
             secrets.add(r.refreshToken());
         }

@@ -30,7 +30,7 @@ import org.printmail.lab.LabIdentityOptions;
 import org.printmail.lab.LabUsers;
 import org.printmail.panel.EmailServerStatus;
 import org.printmail.panel.JobStatusScreen;
-import org.printmail.store.AccountId;
+import org.printmail.auth.AccountId;
 import org.printmail.trust.TlsTrust;
 
 /**

@@ -1,4 +1,4 @@
-package org.printmail.store;
+package org.printmail.auth;
 
 /** What a signed-in account is used for on the device. */
 public enum AccountPurpose {

@@ -1,6 +1,8 @@
-package org.printmail.store;
+package org.printmail.auth;
 
 import java.util.Objects;
+
+import org.printmail.store.AccountKey;
 
 /**
  * Which account: the device mailbox, the fax server's, or one user's own mailbox.
@@ -29,6 +31,14 @@ public record AccountId(AccountPurpose purpose, String user) {
         int i = key.indexOf(':');
         return i < 0 ? new AccountId(AccountPurpose.valueOf(key), "")
                 : new AccountId(AccountPurpose.valueOf(key.substring(0, i)), key.substring(i + 1));
+    }
+
+    /** The vault's key for this account. */
+    public AccountKey vaultKey() { return new AccountKey(purpose.name(), user); }
+
+    /** The account a vault record belongs to. */
+    public static AccountId of(AccountKey key) {
+        return new AccountId(AccountPurpose.valueOf(key.purpose()), key.user());
     }
 
     @Override
