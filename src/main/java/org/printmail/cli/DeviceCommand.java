@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
 final class DeviceCommand implements Callable<Integer> {
     static final String KEYSTORE_PASSWORD_ENV = "PRINTMAIL_WEB_KEYSTORE_PASSWORD";
     static final String ADMIN_PASSWORD_ENV = "PRINTMAIL_ADMIN_PASSWORD";
+    static final String PROXY_PASSWORD_ENV = "PRINTMAIL_PROXY_PASSWORD";
 
     @Option(names = "--profile", defaultValue = "exchange-online",
             description = "Firmware profile for first boot (default: ${DEFAULT-VALUE})")
@@ -56,6 +57,7 @@ final class DeviceCommand implements Callable<Integer> {
         String keystorePassword = env(KEYSTORE_PASSWORD_ENV);
         String adminPassword = Files.exists(dataDir.resolve("webconfig/admin-password")) ? "" : env(ADMIN_PASSWORD_ENV);
         DeviceProfile first = ProfileLoader.load(root, profile);
+        boolean firstBoot = !Files.exists(dataDir.resolve("settings.json"));
         Clock clock = Clock.systemUTC();
         Map<EmailService, DeviceProfile> services = Map.of(
                 EmailService.EXCHANGE_ONLINE, ProfileLoader.load(root, "exchange-online"),
@@ -66,6 +68,8 @@ final class DeviceCommand implements Callable<Integer> {
                      dataDir.resolve("webconfig"), adminPassword).withBindAddress(new InetSocketAddress(webPort)),
                      new WebConfigBackend(device.accounts(), device.jobs(), device.sender(), device.settings(),
                              device.caCertificates(), services, clock))) {
+            device.adoptProxy(firstBoot ? ProfileLoader.proxy(root, profile) : null,
+                    System.getenv(PROXY_PASSWORD_ENV));
             System.out.println("printmail device: profile " + first.name() + ", Web Config at " + web.baseUri());
             if (noPanel) {
                 new CountDownLatch(1).await();
