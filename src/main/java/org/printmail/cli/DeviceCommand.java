@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.printmail.auth.MonotonicClock;
 import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
@@ -67,7 +68,8 @@ final class DeviceCommand implements Callable<Integer> {
              WebConfigServer web = WebConfigServer.start(WebConfigOptions.defaults(webKeystore, keystorePassword,
                      dataDir.resolve("webconfig"), adminPassword).withBindAddress(new InetSocketAddress(webPort)),
                      new WebConfigBackend(device.accounts(), device.jobs(), device.sender(), device.settings(),
-                             device.caCertificates(), services, clock))) {
+                             device.caCertificates(), services, clock, MonotonicClock.SYSTEM,
+                             device.proxyPassword()))) {
             device.adoptProxy(firstBoot ? ProfileLoader.proxy(root, profile) : null,
                     System.getenv(PROXY_PASSWORD_ENV));
             System.out.println("printmail device: profile " + first.name() + ", Web Config at " + web.baseUri());

@@ -11,6 +11,7 @@ import org.printmail.config.EmailService;
 import org.printmail.config.SettingsStore;
 import org.printmail.jobs.JobService;
 import org.printmail.smtp.MailSender;
+import org.printmail.store.SealedSecretFile;
 import org.printmail.trust.DeviceTrustStore;
 
 /**
@@ -23,20 +24,21 @@ import org.printmail.trust.DeviceTrustStore;
  *                       (the lab maps Microsoft Exchange Online to its loopback stand-in)
  * @param clock          wall time, for what is shown
  * @param monotonic      elapsed time, for lockouts (a wall-clock step neither lifts nor extends one)
+ * @param proxyPassword  where the office proxy's password is sealed; null when it cannot be set
  */
 public record WebConfigBackend(AccountManager accounts, JobService jobs, MailSender mail,
                                SettingsStore settings, DeviceTrustStore caCertificates,
                                Map<EmailService, DeviceProfile> profiles, Clock clock,
-                               MonotonicClock monotonic) {
+                               MonotonicClock monotonic, SealedSecretFile proxyPassword) {
     public WebConfigBackend {
         profiles = Map.copyOf(profiles);
         Objects.requireNonNull(monotonic, "monotonic");
     }
 
-    /** With the system's monotonic clock. */
+    /** With the system's monotonic clock and no proxy password store. */
     public WebConfigBackend(AccountManager accounts, JobService jobs, MailSender mail,
                             SettingsStore settings, DeviceTrustStore caCertificates,
                             Map<EmailService, DeviceProfile> profiles, Clock clock) {
-        this(accounts, jobs, mail, settings, caCertificates, profiles, clock, MonotonicClock.SYSTEM);
+        this(accounts, jobs, mail, settings, caCertificates, profiles, clock, MonotonicClock.SYSTEM, null);
     }
 }

@@ -62,6 +62,7 @@ public final class WebConfigServer implements AutoCloseable {
         new ConnectionTestPage(layout, backend, board).register(d);
         new CaCertificatePage(layout, backend).register(d);
         new NotificationsPage(layout, backend).register(d);
+        new ProxyPage(layout, backend).register(d);
         new JobLogPage(layout, backend).register(d);
 
         AtomicInteger n = new AtomicInteger();

@@ -86,7 +86,8 @@ final class WebConfigRig implements AutoCloseable {
     static WebConfigBackend backend(Device device, LabServices lab, Clock clock) {
         return new WebConfigBackend(device.accounts(), device.jobs(), device.sender(),
                 device.settings(), device.caCertificates(), profiles(lab), clock,
-                clock instanceof AdjustableClock a ? a::nanos : MonotonicClock.SYSTEM);
+                clock instanceof AdjustableClock a ? a::nanos : MonotonicClock.SYSTEM,
+                device.proxyPassword());
     }
 
     /**
