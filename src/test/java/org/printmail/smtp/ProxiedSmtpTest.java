@@ -79,6 +79,18 @@ class ProxiedSmtpTest {
     }
 
     @Test
+    void theConnectionTestChecksTheProxyAndTheWholeSessionThroughIt() {
+        ProxyRoute route = new ProxyRoute(new ProxySettings("127.0.0.1", proxy.port(), PROXY_USER,
+                List.of(), ProxySettings.SmtpRoute.HTTP_CONNECT, "", 0), PROXY_PASSWORD);
+        sender = SmtpMailSender.create(SmtpFixtures.testCaTrust(), SmtpFixtures.options(clock).withProxy(() -> route));
+        List<ConnectionTestStep> steps = sender.connectionTest(SmtpFixtures.account(
+                SmtpFixtures.settings(lab.port()), new TestTokens(SmtpFixtures.TOKEN, SmtpFixtures.FRESH_TOKEN)));
+        assertTrue(steps.stream().allMatch(ConnectionTestStep::passed), steps.toString());
+        assertTrue(steps.get(1).detail().contains("the proxy port " + proxy.port()), steps.toString());
+        assertEquals(1, proxy.tunnelsOpenedTo(mailServer()), proxy.connectRequests().toString());
+    }
+
+    @Test
     void withoutTheAdminAskingSmtpGoesDirect() throws Exception {
         send(SmtpFixtures.testCaTrust(), PROXY_PASSWORD, ProxySettings.SmtpRoute.DIRECT, List.of());
         assertTrue(lab.waitForIncoming(1, Duration.ofSeconds(5)));
