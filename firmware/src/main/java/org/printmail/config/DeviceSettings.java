@@ -17,12 +17,13 @@ import java.util.regex.Pattern;
  * @param splitLargeAttachments split over-size scans into numbered messages instead of refusing
  * @param signInHold            how long a job waits for a missing sign-in before failing with its code
  * @param retryDeadline         how long transient failures are retried before the job fails
+ * @param proxy                 the office proxy (Network > Proxy); none in settings saved before it
  */
 public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings faxServer,
                              String faxAddressPattern, Map<String, List<String>> notificationRecipients,
                              long attachMaxBytes, boolean splitLargeAttachments,
                              boolean scanToMyEmailEnabled, Duration signInHold, Duration retryDeadline,
-                             int jobLogSize) {
+                             int jobLogSize, ProxySettings proxy) {
     /** 25 MiB: with base64's growth a whole message stays under Exchange's common 35 MB limit. */
     public static final long DEFAULT_ATTACH_MAX_BYTES = 25L * 1024 * 1024;
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
@@ -32,6 +33,7 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
         TreeMap<String, List<String>> copy = new TreeMap<>();
         notificationRecipients.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         notificationRecipients = java.util.Collections.unmodifiableMap(copy);
+        proxy = proxy == null ? ProxySettings.NONE : proxy;
     }
 
     /** Settings for a device built from one profile for both the device and the fax server. */
@@ -39,37 +41,43 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
         EmailServerSettings mail = new EmailServerSettings(AuthMethod.OAUTH2, profile.service(),
                 profile.name(), "", "", profile.mail(), profile.transport());
         return new DeviceSettings(mail, mail, "{number}@fax.example.com", Map.of(), DEFAULT_ATTACH_MAX_BYTES, true, true,
-                Duration.ofHours(24), Duration.ofHours(24), 500);
+                Duration.ofHours(24), Duration.ofHours(24), 500, ProxySettings.NONE);
     }
 
     public DeviceSettings withDeviceMail(EmailServerSettings s) {
         return new DeviceSettings(s, faxServer, faxAddressPattern, notificationRecipients, attachMaxBytes,
-                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
     }
 
     public DeviceSettings withFaxServer(EmailServerSettings s) {
         return new DeviceSettings(deviceMail, s, faxAddressPattern, notificationRecipients, attachMaxBytes,
-                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
     }
 
     public DeviceSettings withFaxAddressPattern(String pattern) {
         return new DeviceSettings(deviceMail, faxServer, pattern, notificationRecipients, attachMaxBytes,
-                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
     }
 
     public DeviceSettings withNotificationRecipients(Map<String, List<String>> recipients) {
         return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, recipients, attachMaxBytes,
-                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
     }
 
     public DeviceSettings withAttachmentLimit(long maxBytes, boolean split) {
         return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients, maxBytes,
-                split, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize);
+                split, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
     }
 
     public DeviceSettings withTiming(Duration hold, Duration deadline) {
         return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients,
-                attachMaxBytes, splitLargeAttachments, scanToMyEmailEnabled, hold, deadline, jobLogSize);
+                attachMaxBytes, splitLargeAttachments, scanToMyEmailEnabled, hold, deadline, jobLogSize, proxy);
+    }
+
+    public DeviceSettings withProxy(ProxySettings p) {
+        return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients,
+                attachMaxBytes, splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline,
+                jobLogSize, p);
     }
 
     /** Throws {@link ConfigException} naming the first invalid field. */
@@ -97,6 +105,7 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
         if (jobLogSize < 10 || jobLogSize > 10_000) {
             throw new ConfigException("Job Log size", "must be between 10 and 10000");
         }
+        proxy.validate();
         return this;
     }
 

@@ -22,6 +22,18 @@ public final class ProfileLoader {
 
     /** Loads {@code <root>/firmware-config/<name>.properties}. */
     public static DeviceProfile load(Path root, String name) {
+        return parse(root, name, read(root, name));
+    }
+
+    /**
+     * The office proxy the profile sets ({@code proxy.*} keys; none when absent): the device's
+     * proxy on first boot, until Web Config changes it. The password is never in a profile.
+     */
+    public static ProxySettings proxy(Path root, String name) {
+        return ProxySettings.fromProperties(read(root, name));
+    }
+
+    private static Properties read(Path root, String name) {
         if (!name.matches("[a-z0-9-]+")) {
             throw new ConfigException("profile", "not a profile name: " + name);
         }
@@ -32,7 +44,7 @@ public final class ProfileLoader {
         } catch (IOException e) {
             throw new ConfigException("profile", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
-        return parse(root, name, p);
+        return p;
     }
 
     static DeviceProfile parse(Path root, String name, Properties p) {

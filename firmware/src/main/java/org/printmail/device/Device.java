@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.printmail.auth.AccountManager;
 import org.printmail.auth.AccountManagers;
@@ -13,6 +14,8 @@ import org.printmail.auth.AuthOptions;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.config.ProxyRoute;
+import org.printmail.config.ProxySettings;
 import org.printmail.config.SettingsStore;
 import org.printmail.graph.GraphMailSender;
 import org.printmail.graph.TransportRouter;
@@ -25,11 +28,13 @@ import org.printmail.smtp.SmtpMailSender;
 import org.printmail.auth.AccountId;
 import org.printmail.auth.AccountPurpose;
 import org.printmail.store.DeviceKeys;
+import org.printmail.store.SealedSecretFile;
 import org.printmail.store.TokenVault;
 import org.printmail.store.TokenVaults;
 import org.printmail.store.VaultOptions;
 import org.printmail.trust.DeviceTrustStore;
 import org.printmail.trust.TlsTrust;
+import org.printmail.webconfig.StoredSecret;
 
 /**
  * The device's mail subsystem assembled from its parts: settings, token vault, accounts, sender
@@ -46,6 +51,7 @@ public final class Device implements AutoCloseable {
     }
 
     private final SettingsStore settings;
+    private final SealedSecretFile proxyPassword;
     private final TokenVault vault;
     private final AccountManager accounts;
     private final MailSender sender;
@@ -54,7 +60,9 @@ public final class Device implements AutoCloseable {
     private final DeviceTrustStore caCertificates;
 
     private Device(SettingsStore settings, TokenVault vault, AccountManager accounts, MailSender sender,
-                   JobService jobs, Function<String, DeviceProfile> profiles, DeviceTrustStore caCertificates) {
+                   JobService jobs, Function<String, DeviceProfile> profiles, DeviceTrustStore caCertificates,
+                   SealedSecretFile proxyPassword) {
+        this.proxyPassword = proxyPassword;
         this.settings = settings;
         this.vault = vault;
         this.accounts = accounts;
@@ -75,14 +83,19 @@ public final class Device implements AutoCloseable {
                 DeviceSettings.defaults(defaultProfile));
         VaultOptions vo = VaultOptions.inDirectory(o.dataDir(), o.clock());
         TokenVault vault = TokenVaults.open(vo);
+        SealedSecretFile proxyPassword = new SealedSecretFile(o.dataDir().resolve("proxy-password.sealed"),
+                vo.deviceSecret(), "printmail/proxy-password/v1");
+        // Read on every call: a proxy changed in Web Config applies to the next request.
+        Supplier<ProxyRoute> proxy = () -> new ProxyRoute(settings.current().proxy(),
+                proxyPassword.read().orElse(""));
         Function<AccountId, DeviceProfile> forAccount = id -> profileFor(id, settings.current(), profiles);
         DeviceTrustStore cas = DeviceTrustStore.open(o.dataDir().resolve("ca-certificates"), o.clock());
         // Imported CAs apply to the identity platform too (a TLS-inspecting proxy's CA, say).
         AccountManager accounts = AccountManagers.createWithDeviceTrust(vault, forAccount,
-                profile -> cas.tlsTrust(profile.trustedCa()), o.clock(), o.auth());
+                profile -> cas.tlsTrust(profile.trustedCa()), o.clock(), o.auth().withProxy(proxy));
         // Read on every new connection, so a CA imported in Web Config applies without a restart.
         java.util.function.Supplier<TlsTrust> trust = () -> trustFor(settings.current(), profiles, cas);
-        MailSender smtp = SmtpMailSender.create(trust, o.sender())
+        MailSender smtp = SmtpMailSender.create(trust, o.sender().withProxy(proxy))
                 .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
                         () -> settings.current().splitLargeAttachments());
         MailSender graph = GraphMailSender.create(trust, o.sender())
@@ -94,7 +107,7 @@ public final class Device implements AutoCloseable {
                 key -> profileFor(AccountId.parse(key), settings.current(), profiles).graph());
         JobService jobs = Jobs.start(o.jobs(), accounts, sender, settings,
                 DeviceKeys.aesKey(vo.deviceSecret(), "printmail/spool/v1"), o.clock());
-        return new Device(settings, vault, accounts, sender, jobs, profiles, cas);
+        return new Device(settings, vault, accounts, sender, jobs, profiles, cas, proxyPassword);
     }
 
     /**
@@ -132,6 +145,37 @@ public final class Device implements AutoCloseable {
     public DeviceTrustStore caCertificates() { return caCertificates; }
 
     public SettingsStore settings() { return settings; }
+
+    /** The office proxy's password, sealed at rest (Web Config and start-up set it). */
+    /** Where the office proxy's password is sealed (the device reads it for each proxied connection). */
+    public SealedSecretFile proxyPasswordFile() { return proxyPassword; }
+
+    /** The office proxy's password as Web Config may set it: sealed on the device, never read back. */
+    public StoredSecret proxyPassword() {
+        return new StoredSecret() {
+            @Override
+            public void write(String secret) { proxyPassword.write(secret); }
+
+            @Override
+            public boolean isSet() { return proxyPassword.read().isPresent(); }
+        };
+    }
+
+    /**
+     * Start-up's part in the office proxy: on first boot the firmware profile's proxy becomes the
+     * device's (Web Config's changes win afterwards); a password given at start-up is sealed.
+     *
+     * @param fromProfile the profile's proxy on first boot, null otherwise
+     * @param password    the proxy password given at start-up, null or empty when none
+     */
+    public void adoptProxy(ProxySettings fromProfile, String password) {
+        if (fromProfile != null && !fromProfile.equals(ProxySettings.NONE)) {
+            settings.update(s -> s.withProxy(fromProfile));
+        }
+        if (password != null && !password.isEmpty()) {
+            proxyPassword.write(password);
+        }
+    }
 
     public TokenVault vault() { return vault; }
 

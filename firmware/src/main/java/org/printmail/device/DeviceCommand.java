@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.printmail.config.ConfigException;
+import org.printmail.config.ProfileLoader;
 import org.printmail.panel.ControlPanel;
 import org.printmail.webconfig.WebConfigOptions;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
 public final class DeviceCommand implements Callable<Integer> {
     public static final String KEYSTORE_PASSWORD_ENV = "PRINTMAIL_WEB_KEYSTORE_PASSWORD";
     public static final String ADMIN_PASSWORD_ENV = "PRINTMAIL_ADMIN_PASSWORD";
+    public static final String PROXY_PASSWORD_ENV = "PRINTMAIL_PROXY_PASSWORD";
 
     @Option(names = "--profile", defaultValue = "exchange-online",
             description = "Firmware profile for first boot (default: ${DEFAULT-VALUE})")
@@ -53,12 +55,15 @@ public final class DeviceCommand implements Callable<Integer> {
         Path root = FirmwareMain.home();
         String keystorePassword = env(KEYSTORE_PASSWORD_ENV);
         String adminPassword = Files.exists(dataDir.resolve("webconfig/admin-password")) ? "" : env(ADMIN_PASSWORD_ENV);
+        boolean firstBoot = !Files.exists(dataDir.resolve("settings.json"));
         Clock clock = Clock.systemUTC();
         WebConfigOptions webOptions = WebConfigOptions.defaults(webKeystore, keystorePassword,
                 dataDir.resolve("webconfig"), adminPassword).withBindAddress(new InetSocketAddress(webPort));
         try (ProductionDevice running = ProductionDevice.start(root, profile, Device.Options.defaults(dataDir, clock),
                 webOptions)) {
             Device device = running.device();
+            device.adoptProxy(firstBoot ? ProfileLoader.proxy(root, profile) : null,
+                    System.getenv(PROXY_PASSWORD_ENV));
             System.out.println("printmail device: profile " + running.profile().name() + " (sign-in at "
                     + running.profile().identity().authorityBase() + "), Web Config at " + running.web().baseUri());
             if (noPanel) {

@@ -48,8 +48,8 @@ public final class ProductionDevice implements AutoCloseable {
         Device device = Device.start(options, byName, first);
         try {
             WebConfigServer server = WebConfigServer.start(web, new WebConfigBackend(device.accounts(),
-                    device.jobs(), device.sender(), device.settings(), device.caCertificates(), services,
-                    device.accountProfiles(), options.clock(), MonotonicClock.SYSTEM));
+                    device.jobs(), device.settings(), device.caCertificates(), services,
+                    device.accountProfiles(), options.clock(), MonotonicClock.SYSTEM, device.proxyPassword()));
             return new ProductionDevice(device, server, first);
         } catch (RuntimeException e) {
             device.close();

@@ -7,10 +7,12 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.MailServerSettings;
+import org.printmail.config.ProxySettings;
 import org.printmail.config.SecureConnection;
 import org.printmail.smtp.ReplyClassifier.Stage;
 
@@ -29,28 +31,35 @@ final class ConnectionTester {
 
     private final SmtpAccount account;
     private final MailboxLane lane;
+    private final ProxySettings proxy;
     private final List<ConnectionTestStep> steps = new ArrayList<>();
     private boolean sessionUp;
 
-    ConnectionTester(SmtpAccount account, MailboxLane lane) {
+    /** @param proxy the office proxy: when SMTP goes through it, DNS and TCP test the proxy */
+    ConnectionTester(SmtpAccount account, MailboxLane lane, ProxySettings proxy) {
         this.account = account;
         this.lane = lane;
+        this.proxy = proxy;
     }
 
     List<ConnectionTestStep> run() {
         MailServerSettings s = account.server();
+        Optional<InetSocketAddress> via = TransportFactory.proxyFor(proxy, s.host());
+        String host = via.map(InetSocketAddress::getHostString).orElse(s.host());
+        int port = via.map(InetSocketAddress::getPort).orElse(s.port());
+        String what = via.isPresent() ? "the proxy " : "";
         InetAddress address;
         try {
-            address = InetAddress.getByName(s.host());
-            pass(DNS, s.host() + " is " + address.getHostAddress());
+            address = InetAddress.getByName(host);
+            pass(DNS, what + host + " is " + address.getHostAddress());
         } catch (UnknownHostException e) {
-            return fail(DNS, JobCode.SERVER_UNREACHABLE, "cannot resolve " + s.host());
+            return fail(DNS, JobCode.SERVER_UNREACHABLE, "cannot resolve " + what + host);
         }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, s.port()), (int) s.connectTimeout().toMillis());
-            pass(TCP, "port " + s.port() + " is open");
+            socket.connect(new InetSocketAddress(address, port), (int) s.connectTimeout().toMillis());
+            pass(TCP, what + "port " + port + " is open");
         } catch (IOException e) {
-            return fail(TCP, JobCode.SERVER_UNREACHABLE, "cannot connect to port " + s.port());
+            return fail(TCP, JobCode.SERVER_UNREACHABLE, "cannot connect to " + what + "port " + port);
         }
         try {
             account.tokens().accessToken();

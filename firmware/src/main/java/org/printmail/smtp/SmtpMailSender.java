@@ -134,7 +134,7 @@ public final class SmtpMailSender implements MailSender {
     @Override
     public List<ConnectionTestStep> connectionTest(SmtpAccount account) {
         checkOpen();
-        return new ConnectionTester(account, lane(account)).run();
+        return new ConnectionTester(account, lane(account), factory.proxyRoute().settings()).run();
     }
 
     /** Idle pooled connections of one mailbox (status pages and tests). */

@@ -1,6 +1,8 @@
 package org.printmail.smtp;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -56,14 +58,17 @@ final class TransportFactory {
      */
     static void throughProxy(Properties props, String p, String server, ProxyRoute route) {
         ProxySettings x = route.settings();
-        if (x.smtp() == ProxySettings.SmtpRoute.HTTP_CONNECT && !x.bypasses(server)) {
+        if (proxyFor(x, server).isEmpty()) {
+            return;
+        }
+        if (x.smtp() == ProxySettings.SmtpRoute.HTTP_CONNECT) {
             props.put(p + "proxy.host", x.host());
             props.put(p + "proxy.port", String.valueOf(x.port()));
             if (route.hasCredentials()) {
                 props.put(p + "proxy.user", x.username());
                 props.put(p + "proxy.password", route.password());
             }
-        } else if (x.smtp() == ProxySettings.SmtpRoute.SOCKS && !x.onNoProxyList(server)) {
+        } else {
             props.put(p + "socks.host", x.socksHost());
             props.put(p + "socks.port", String.valueOf(x.socksPort()));
         }
@@ -96,6 +101,17 @@ final class TransportFactory {
         }
         props.put(p + "sendpartial", "true");
         return props;
+    }
+
+    /** The proxy SMTP to {@code server} goes through ({@code host:port}), or empty when direct. */
+    static Optional<InetSocketAddress> proxyFor(ProxySettings x, String server) {
+        if (x.smtp() == ProxySettings.SmtpRoute.HTTP_CONNECT && !x.bypasses(server)) {
+            return Optional.of(InetSocketAddress.createUnresolved(x.host(), x.port()));
+        }
+        if (x.smtp() == ProxySettings.SmtpRoute.SOCKS && !x.onNoProxyList(server)) {
+            return Optional.of(InetSocketAddress.createUnresolved(x.socksHost(), x.socksPort()));
+        }
+        return Optional.empty();
     }
 
     /** Connects and authenticates with the account's current token. */

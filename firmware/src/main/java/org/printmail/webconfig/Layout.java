@@ -142,6 +142,7 @@ final class Layout {
                 "Network > Email Server > Connection Test");
         link(h, CaCertificatePage.PATH, "Network Security > CA Certificate");
         link(h, MailAccount.FAX.path(), "Fax > Fax Server > Email Server Settings");
+        link(h, ProxyPage.PATH, "Network > Proxy");
         link(h, NotificationsPage.PATH, "Device Management > Email Notifications");
         link(h, AdminPasswordPage.PATH, "Device Management > Administrator Password");
         link(h, JobLogPage.PATH, "Job Status > Job Log");

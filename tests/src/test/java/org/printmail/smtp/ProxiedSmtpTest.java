@@ -22,6 +22,7 @@ import org.printmail.config.ProxyRoute;
 import org.printmail.config.ProxySettings;
 import org.printmail.lab.AdjustableClock;
 import org.printmail.lab.LabMailServer;
+import org.printmail.testing.DanteSocks;
 import org.printmail.testing.LogCapture;
 import org.printmail.testing.Tinyproxy;
 import org.printmail.trust.TlsTrust;
@@ -75,6 +76,35 @@ class ProxiedSmtpTest {
             assertTrue(lab.waitForIncoming(1, Duration.ofSeconds(5)));
             assertEquals(1, proxy.tunnelsOpenedTo(mailServer()), proxy.connectRequests().toString());
             assertFalse(logs.text().contains(PROXY_PASSWORD), "the proxy password is never logged");
+        }
+    }
+
+    @Test
+    void theConnectionTestChecksTheProxyAndTheWholeSessionThroughIt() {
+        ProxyRoute route = new ProxyRoute(new ProxySettings("127.0.0.1", proxy.port(), PROXY_USER,
+                List.of(), ProxySettings.SmtpRoute.HTTP_CONNECT, "", 0), PROXY_PASSWORD);
+        sender = SmtpMailSender.create(SmtpFixtures.testCaTrust(), SmtpFixtures.options(clock).withProxy(() -> route));
+        List<ConnectionTestStep> steps = sender.connectionTest(SmtpFixtures.account(
+                SmtpFixtures.settings(lab.port()), new TestTokens(SmtpFixtures.TOKEN, SmtpFixtures.FRESH_TOKEN)));
+        assertTrue(steps.stream().allMatch(ConnectionTestStep::passed), steps.toString());
+        assertTrue(steps.get(1).detail().contains("the proxy port " + proxy.port()), steps.toString());
+        assertEquals(1, proxy.tunnelsOpenedTo(mailServer()), proxy.connectRequests().toString());
+    }
+
+    @Test
+    void mailGoesThroughASocksProxyWhenTheAdminChoosesIt(TestInfo info) throws Exception {
+        try (DanteSocks socks = DanteSocks.start(Path.of("target", "dante",
+                info.getTestMethod().orElseThrow().getName()))) {
+            ProxyRoute route = new ProxyRoute(new ProxySettings("", 0, "", List.of(),
+                    ProxySettings.SmtpRoute.SOCKS, "127.0.0.1", socks.port()), "");
+            sender = SmtpMailSender.create(SmtpFixtures.testCaTrust(),
+                    SmtpFixtures.options(clock).withProxy(() -> route));
+            sender.send(SmtpFixtures.account(SmtpFixtures.settings(lab.port()),
+                    new TestTokens(SmtpFixtures.TOKEN, SmtpFixtures.FRESH_TOKEN)),
+                    SmtpFixtures.message("<socks-1@printer.example>", "alice@contoso.example"));
+            assertTrue(lab.waitForIncoming(1, Duration.ofSeconds(5)));
+            assertTrue(socks.relayedTo(lab.port()) >= 1, "relayed by the SOCKS proxy");
+            assertEquals(List.of(), proxy.connectRequests());
         }
     }
 

@@ -92,9 +92,10 @@ final class WebConfigRig implements AutoCloseable {
 
     /** The device's own parts; the lab stands in for Microsoft behind both services. */
     static WebConfigBackend backend(Device device, LabServices lab, Clock clock) {
-        return new WebConfigBackend(device.accounts(), device.jobs(), device.sender(),
+        return new WebConfigBackend(device.accounts(), device.jobs(),
                 device.settings(), device.caCertificates(), profiles(lab), clock,
-                clock instanceof AdjustableClock a ? a::nanos : MonotonicClock.SYSTEM);
+                clock instanceof AdjustableClock a ? a::nanos : MonotonicClock.SYSTEM,
+                device.proxyPassword());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.printmail.auth.MonotonicClock;
 import org.printmail.config.EmailService;
 import org.printmail.device.Device;
 import org.printmail.lab.LabIdentityOptions;
@@ -96,8 +97,9 @@ final class LabCommand implements Callable<Integer> {
 
     private static WebConfigBackend backend(Device device, LabServices lab, Clock clock) {
         // In the lab, both Microsoft services are served by the loopback stand-in.
-        return new WebConfigBackend(device.accounts(), device.jobs(), device.sender(), device.settings(),
+        return new WebConfigBackend(device.accounts(), device.jobs(), device.settings(),
                 device.caCertificates(), Map.of(EmailService.EXCHANGE_ONLINE, lab.profile(),
-                EmailService.OUTLOOK_COM, lab.profile(), EmailService.LAB, lab.profile()), clock);
+                EmailService.OUTLOOK_COM, lab.profile(), EmailService.LAB, lab.profile()), clock,
+                MonotonicClock.SYSTEM, device.proxyPassword());
     }
 }
