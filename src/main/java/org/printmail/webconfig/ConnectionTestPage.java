@@ -77,8 +77,9 @@ final class ConnectionTestPage {
                         + t.jobId() + "; its result shows below and in the Job Log."));
             } else {
                 Preflight p = t.preflight();
+                // The administrator is reading: not the panel's "contact the administrator".
                 r.session().flash(Notice.error(p.code().number() + " " + p.code().title() + ". "
-                        + p.message(), p.remedy()));
+                        + p.adminMessage(), p.remedy()));
             }
             return Response.redirect(a.connectionTestPath());
         }

@@ -107,4 +107,15 @@ class SignInPageTellsTheAdminTest {
         assertTrue(page.contains("Email is sent as scanner@contoso.example (Sender&#39;s Email Address)")
                 && page.contains("Send As permission"), page);
     }
+
+    @Test
+    void theAdminsTestMessageAfterSignOutIsNotToldToContactTheAdministrator() throws Exception {
+        device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        admin.post(BASIC, Map.of("csrf", admin.csrf(BASIC), "action", "signout"));
+        String test = BASIC + "/connection-test";
+        admin.post(test + "/send", Map.of("csrf", admin.csrf(test), "recipient", "ann@contoso.example"));
+        String page = admin.get(test).body();
+        assertTrue(page.contains("360 Not connected to the email service."), page);
+        assertFalse(page.contains("contact the administrator"), page);
+    }
 }
