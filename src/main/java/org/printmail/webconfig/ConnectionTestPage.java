@@ -175,7 +175,8 @@ final class ConnectionTestPage {
             h.el("td", step.name());
             h.el("td", step.passed() ? "Passed" : "Failed (" + step.code().number() + ")");
             h.el("td", step.detail());
-            h.el("td", step.passed() ? "" : step.code().title() + ". " + step.code().remedyFor(step.detail()));
+            h.el("td", step.passed() ? "" : step.code().title() + ". "
+                    + step.code().remedyFor(step.detail()));
             h.close("tr");
         }
         h.close("table");
