@@ -79,7 +79,8 @@ class SignInPageTellsTheAdminTest {
         device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
         device.lab().identity().revoke(LabUsers.ADMIN, RevocationReason.BLOCKED_BY_CONDITIONAL_ACCESS);
         device.clock.advance(Duration.ofHours(2));
-        device.device().jobs().submit(new JobRequest.ScanToEmail(List.of("ann@contoso.example"), "s", "",
+        device.device().jobs().submit(new JobRequest.ScanToEmail(List.of("ann@contoso.example",
+                "o'neil&co@contoso.example"), "s", "",
                 List.of()));
         device.rig.awaitState(AccountId.deviceMail(), AccountState.SIGN_IN_REQUIRED);
         String basic = admin.get(BASIC).body();
@@ -94,7 +95,8 @@ class SignInPageTellsTheAdminTest {
             log = admin.get(JobLogPage.PATH).body();
         }
         assertTrue(log.contains("<td>371</td>"), log);
-        assertTrue(log.contains("ann@contoso.example"), "the Job Log shows the recipients: " + log);
+        assertTrue(log.contains("ann@contoso.example, o&#39;neil&amp;co@contoso.example"),
+                "the Job Log shows the recipients, HTML-encoded: " + log);
     }
 
     @Test
