@@ -87,6 +87,8 @@ class SignInPageTellsTheAdminTest {
         assertTrue(basic.contains("id=\"current-status\">Sign-in required: sign-in blocked by the"
                 + " organization&#39;s policy (371)<"), basic);
         assertFalse(basic.contains("(370)"), basic);
+        assertTrue(basic.contains("Basic: 371 Sign-in blocked by the organization&#39;s policy"),
+                "the banner says 371 too: " + basic);
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String log = admin.get(JobLogPage.PATH).body();
         while (!log.contains("HELD")) {
