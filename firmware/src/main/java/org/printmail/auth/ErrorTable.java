@@ -35,48 +35,48 @@ final class ErrorTable {
             Map.entry(700082, new Row(EXPIRED, JobCode.SIGN_IN_EXPIRED,
                     "the sign-in lapsed after 90 days without use (AADSTS700082); sign in again")),
             Map.entry(50173, new Row(SIGN_IN_REQUIRED, JobCode.SIGN_IN_REQUIRED,
-                    "the sign-in was revoked (password change or administrator, AADSTS50173);"
-                            + " sign in again")),
+                    "the sign-in was revoked (password change or administrator, AADSTS50173); sign"
+                            + " in again")),
             Map.entry(70043, new Row(SIGN_IN_REQUIRED, JobCode.SIGN_IN_REQUIRED,
                     "the organization's sign-in frequency policy requires a new sign-in"
                             + " (AADSTS70043); sign in again")),
             Map.entry(50076, new Row(SIGN_IN_REQUIRED, JobCode.SIGN_IN_REQUIRED,
                     "multi-factor authentication is now required (AADSTS50076); sign in again")),
             Map.entry(50079, new Row(SIGN_IN_REQUIRED, JobCode.SIGN_IN_REQUIRED,
-                    "the account must register for multi-factor authentication (AADSTS50079);"
-                            + " sign in again and complete the registration")),
+                    "the account must register for multi-factor authentication (AADSTS50079); sign"
+                            + " in again and complete the registration")),
             Map.entry(65001, new Row(SIGN_IN_REQUIRED, JobCode.SIGN_IN_REQUIRED,
                     "consent to the app is missing (AADSTS65001); sign in again and accept the"
                             + " permission request")),
             Map.entry(53003, new Row(CONFIGURATION, JobCode.SIGN_IN_BLOCKED_BY_POLICY,
-                    "a Conditional Access policy blocks this sign-in (AADSTS53003). In the Microsoft"
-                            + " Entra admin center > Conditional Access, exclude this device's"
-                            + " account or allow the device code flow (Authentication flows"
-                            + " condition), then sign in again")),
+                    "a Conditional Access policy blocks this sign-in (AADSTS53003). In the"
+                            + " Microsoft Entra admin center > Conditional Access, exclude this"
+                            + " device's account or allow the device code flow (Authentication"
+                            + " flows condition), then sign in again")),
             Map.entry(530035, new Row(CONFIGURATION, JobCode.SIGN_IN_BLOCKED_BY_POLICY,
                     "security defaults block this sign-in (AADSTS530035). An administrator must"
                             + " turn off security defaults or replace them with Conditional Access"
                             + " policies that allow this device, then sign in again")),
             Map.entry(7000218, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "public client flows are off for app %1$s (AADSTS7000218). In the Entra admin"
-                            + " center > App registrations > the app > Authentication, set"
-                            + " 'Allow public client flows' to Yes")),
+                            + " center > App registrations > the app > Authentication, set 'Allow"
+                            + " public client flows' to Yes")),
             Map.entry(700016, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "app %1$s is not found in tenant '%2$s' (AADSTS700016). Check the firmware"
                             + " profile's client ID (Email Server > Basic > Sign-in Authority) and"
-                            + " Email Server > Basic > Tenant, or have an administrator add the app"
-                            + " to the tenant")),
+                            + " Email Server > Basic > Tenant, or have an administrator add the"
+                            + " app to the tenant")),
             Map.entry(90002, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
-                    "tenant '%2$s' does not exist (AADSTS90002). Set Email Server > Basic >"
-                            + " Tenant to the tenant ID or a verified domain (empty: organizations)")),
+                    "tenant '%2$s' does not exist (AADSTS90002). Set Email Server > Basic > Tenant"
+                            + " to the tenant ID or a verified domain (empty: organizations)")),
             Map.entry(50194, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "app %1$s is single-tenant and cannot sign in through '%2$s' (AADSTS50194)."
                             + " Set Email Server > Basic > Tenant to the tenant ID or domain")),
             Map.entry(9002332, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "app %1$s accepts work or school accounts only and cannot sign in personal"
-                            + " accounts through '%2$s' (AADSTS9002332). Choose Exchange Online, or"
-                            + " register the app for 'accounts in any organizational directory and"
-                            + " personal Microsoft accounts'")),
+                            + " accounts through '%2$s' (AADSTS9002332). Choose Exchange Online,"
+                            + " or register the app for 'accounts in any organizational directory"
+                            + " and personal Microsoft accounts'")),
             Map.entry(700025, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "the identity platform says app %1$s received a client secret, which a public"
                             + " client must not send (AADSTS700025). Check that the app"
@@ -88,9 +88,11 @@ final class ErrorTable {
                             + " center > Enterprise applications")),
             Map.entry(500011, new Row(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "the tenant has no Exchange Online service principal (AADSTS500011). Check"
-                            + " Email Server > Basic > Tenant and that Exchange Online is licensed")),
+                            + " Email Server > Basic > Tenant and that Exchange Online is"
+                            + " licensed")),
             Map.entry(50196, new Row(TRANSIENT, JobCode.IDENTITY_UNREACHABLE,
-                    "the identity platform detected too many requests (AADSTS50196); backing off")));
+                    "the identity platform detected too many requests (AADSTS50196); backing"
+                            + " off")));
 
     /** RFC 8628 poll answers: decided by the error string, whatever AADSTS code rides along. */
     private static final Set<String> DEVICE_FLOW_ERRORS = Set.of(
@@ -134,10 +136,11 @@ final class ErrorTable {
                     JobCode.IDENTITY_UNREACHABLE, "the identity platform is unavailable (" + label + ")");
             case "invalid_client", "unauthorized_client" -> Verdict.of(CONFIGURATION,
                     JobCode.IDENTITY_CONFIGURATION, "app " + settings.clientId() + " may not sign in"
-                            + " through '" + settings.tenant() + "' (" + label + "). Check the firmware"
-                            + " profile's client ID (Email Server > Basic > Sign-in Authority), that"
-                            + " 'Allow public client flows' is Yes, and"
-                            + " for Outlook.com that the app allows personal accounts");
+                            + " through '" + settings.tenant() + "' (" + label + ")."
+                            + " Check the firmware"
+                            + " profile's client ID (Email Server > Basic > Sign-in Authority),"
+                            + " that 'Allow public client flows' is Yes, and for Outlook.com that"
+                            + " the app allows personal accounts");
             case "invalid_scope" -> Verdict.of(CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
                     "the scopes were refused (" + label + "). The firmware profile's scopes must be"
                             + " https://outlook.office.com/SMTP.Send offline_access");

@@ -27,8 +27,8 @@ public enum JobCode {
     // Held like 370: an administrator fixes a policy as readily as a password, and the scan waits.
     SIGN_IN_BLOCKED_BY_POLICY(371, "Sign-in blocked by the organization's policy",
             "A Conditional Access policy or security defaults block this sign-in (AADSTS53003 /"
-                    + " 530035). Ask the Entra ID administrator to allow device code flow for"
-                    + " this device, then sign in again. Waiting jobs are sent after the sign-in.",
+                    + " 530035). Ask the Entra ID administrator to allow device code flow for this"
+                    + " device, then sign in again. Waiting jobs are sent after the sign-in.",
             Disposition.HOLD_FOR_SIGN_IN),
     IDENTITY_CONFIGURATION(372, "Email service sign-in is misconfigured",
             "The identity platform rejected the device's configuration; see the detail for the"
@@ -59,8 +59,8 @@ public enum JobCode {
                     + " Sender's Email Address is the signed-in account, then sign in again.",
             Disposition.FAIL),
     SEND_AS_DENIED(382, "Not allowed to send as this sender",
-            "Set the Sender's Email Address to the signed-in account, or grant that account"
-                    + " Send As permission on the sender's mailbox.",
+            "Set the Sender's Email Address to the signed-in account, or grant that account Send"
+                    + " As permission on the sender's mailbox.",
             Disposition.FAIL),
     NOT_AUTHENTICATED(383, "The email server requires authentication",
             "Set Authentication Method to OAuth2 and sign in.",
@@ -69,12 +69,13 @@ public enum JobCode {
             "No action needed; the job is retried automatically.",
             Disposition.RETRY),
     DAILY_LIMIT(385, "The mailbox's daily sending limit was reached",
-            "The device tries again every hour and sends as soon as the provider's rolling 24-hour limit"
-                    + " allows; nothing to do unless it repeats daily: then send to fewer recipients per day.",
+            "The device tries again every hour and sends as soon as the provider's rolling 24-hour"
+                    + " limit allows; nothing to do unless it repeats daily: then send to fewer"
+                    + " recipients per day.",
             Disposition.RETRY),
     MESSAGE_TOO_LARGE(386, "The message is too large for the email server",
-            "Lower the resolution or page count, or set a smaller Attached File Maximum Size"
-                    + " with splitting enabled.",
+            "Lower the resolution or page count, or set a smaller Attached File Maximum Size with"
+                    + " splitting enabled.",
             Disposition.FAIL),
     RECIPIENT_REJECTED(387, "A recipient address was rejected",
             "Check the recipient's address. Other recipients were still delivered.",
@@ -97,11 +98,12 @@ public enum JobCode {
             "Enable splitting of large attachments, or raise Attached File Maximum Size.",
             Disposition.FAIL),
     SETTINGS_INVALID(393, "Email settings are incomplete or invalid",
-            "Open Web Config > Network > Email Server > Basic, correct the named field and click OK.",
+            "Open Web Config > Network > Email Server > Basic, correct the named field and click"
+                    + " OK.",
             Disposition.FAIL),
     MESSAGE_REFUSED(395, "The email server refused the message",
-            "The server gave a permanent refusal; the job log shows its reply. Check the recipients,"
-                    + " attachments and the mailbox's sending rights.",
+            "The server gave a permanent refusal; the job log shows its reply. Check the"
+                    + " recipients, attachments and the mailbox's sending rights.",
             Disposition.FAIL),
     SPOOL_DAMAGED(396, "The scanned data stored for this job is damaged",
             "The device's storage returned damaged data for the scan; scan the document again.",
@@ -148,7 +150,7 @@ public enum JobCode {
 
     public String remedy() { return remedy; }
 
-    /** The remedy for this failure's cause when its detail names one ({@link Cause}), else the code's. */
+    /** The remedy for the cause its detail names ({@link Cause}), else the code's own. */
     public String remedyFor(String detail) {
         return Cause.of(this, detail).map(Cause::remedy).orElse(remedy);
     }

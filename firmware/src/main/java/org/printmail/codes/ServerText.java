@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public final class ServerText {
     /** Longest reply kept: Exchange's longest documented replies fit with room to spare. */
     public static final int MAX_LENGTH = 300;
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u200B-\\u200F\\u202A-\\u202E]+");
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u200B-\\u200F\\u202A-\\u202E]+");
     /** A JWT, an XOAUTH2 payload or any other long opaque run: never shown, whoever sent it. */
     private static final Pattern OPAQUE = Pattern.compile("[A-Za-z0-9+/=_.-]{60,}");
 
@@ -23,6 +24,7 @@ public final class ServerText {
         String s = CONTROL.matcher(raw).replaceAll(" ");
         s = OPAQUE.matcher(s).replaceAll("[redacted]");
         s = s.replaceAll(" {2,}", " ").strip();
-        return s.length() <= MAX_LENGTH ? s : s.substring(0, MAX_LENGTH - 1).stripTrailing() + "\u2026";
+        return s.length() <= MAX_LENGTH ? s
+                : s.substring(0, MAX_LENGTH - 1).stripTrailing() + "\u2026";
     }
 }

@@ -58,14 +58,17 @@ public final class DeviceCommand implements Callable<Integer> {
         boolean firstBoot = !Files.exists(dataDir.resolve("settings.json"));
         Clock clock = Clock.systemUTC();
         WebConfigOptions webOptions = WebConfigOptions.defaults(webKeystore, keystorePassword,
-                dataDir.resolve("webconfig"), adminPassword).withBindAddress(new InetSocketAddress(webPort));
-        try (ProductionDevice running = ProductionDevice.start(root, profile, Device.Options.defaults(dataDir, clock),
-                webOptions)) {
+                dataDir.resolve("webconfig"), adminPassword)
+                .withBindAddress(new InetSocketAddress(webPort));
+        try (ProductionDevice running = ProductionDevice.start(root, profile,
+                Device.Options.defaults(dataDir, clock), webOptions)) {
             Device device = running.device();
             device.adoptProxy(firstBoot ? ProfileLoader.proxy(root, profile) : null,
                     System.getenv(PROXY_PASSWORD_ENV));
-            System.out.println("printmail device: profile " + running.profile().name() + " (sign-in at "
-                    + running.profile().identity().authorityBase() + "), Web Config at " + running.web().baseUri());
+            // Web Config's address first: scripts take the first https:// URL of this line.
+            System.out.println("printmail device: Web Config at " + running.web().baseUri()
+                    + " (profile " + running.profile().name() + ", sign-in at "
+                    + running.profile().identity().authorityBase() + ")");
             if (noPanel) {
                 new CountDownLatch(1).await();
             } else {

@@ -24,7 +24,8 @@ import org.printmail.webconfig.WebConfigServer;
 public final class ProductionDevice implements AutoCloseable {
     /** The built-in profile of each email service the device offers besides the boot profile's. */
     static final Map<EmailService, String> BUILT_IN = Map.of(
-            EmailService.EXCHANGE_ONLINE, "exchange-online", EmailService.OUTLOOK_COM, "outlook-com");
+            EmailService.EXCHANGE_ONLINE, "exchange-online",
+            EmailService.OUTLOOK_COM, "outlook-com");
 
     private final Device device;
     private final WebConfigServer web;
@@ -40,8 +41,8 @@ public final class ProductionDevice implements AutoCloseable {
      * @param root    the install root holding {@code firmware-config/}
      * @param profile the boot profile's name ({@code --profile})
      */
-    public static ProductionDevice start(Path root, String profile, Device.Options options, WebConfigOptions web)
-            throws IOException {
+    public static ProductionDevice start(Path root, String profile, Device.Options options,
+                                         WebConfigOptions web) throws IOException {
         DeviceProfile first = ProfileLoader.load(root, profile);
         Map<EmailService, DeviceProfile> services = services(root, first);
         Function<String, DeviceProfile> byName = resolver(root, first, services);
@@ -57,7 +58,7 @@ public final class ProductionDevice implements AutoCloseable {
         }
     }
 
-    /** The boot profile for its own service; the built-in files for the other Microsoft services. */
+    /** The boot profile for its own service; the built-in files for the other services. */
     static Map<EmailService, DeviceProfile> services(Path root, DeviceProfile first) {
         Map<EmailService, DeviceProfile> m = new EnumMap<>(EmailService.class);
         BUILT_IN.forEach((service, name) -> {
@@ -80,7 +81,8 @@ public final class ProductionDevice implements AutoCloseable {
                 return first;
             }
             DeviceProfile named = ProfileLoader.load(root, name);
-            return named.service() == first.service() ? first : services.getOrDefault(named.service(), named);
+            return named.service() == first.service() ? first
+                    : services.getOrDefault(named.service(), named);
         };
     }
 

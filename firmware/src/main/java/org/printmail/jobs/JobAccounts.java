@@ -101,8 +101,9 @@ final class JobAccounts {
      */
     static JobCode codeFor(JobType type, AccountStatus st) {
         JobCode code = st.state().jobCode();
-        if (st.state() == AccountState.SIGN_IN_REQUIRED && (st.code() == JobCode.SIGN_IN_BLOCKED_BY_POLICY
-                || st.code() == JobCode.IDENTITY_CONFIGURATION)) {
+        boolean policyOrConfiguration = st.code() == JobCode.SIGN_IN_BLOCKED_BY_POLICY
+                || st.code() == JobCode.IDENTITY_CONFIGURATION;
+        if (st.state() == AccountState.SIGN_IN_REQUIRED && policyOrConfiguration) {
             code = st.code();
         }
         if (type == JobType.SCAN_TO_MY_EMAIL && code == JobCode.NOT_SIGNED_IN) {

@@ -72,7 +72,7 @@ final class JobComposer {
         return settings.current().notificationRecipients().getOrDefault(j.event(), List.of());
     }
 
-    /** Whom the job is for, as the Job Log shows it: addresses, fax numbers, or the user's mailbox. */
+    /** Whom the job is for, as the Job Log shows it: addresses, fax numbers or the user. */
     List<String> recipients(StoredJob j, String account) {
         return switch (j.type()) {
             case NOTIFICATION -> alertRecipients(j);
@@ -93,7 +93,8 @@ final class JobComposer {
             return t.to() == null ? List.of() : List.of(t.to());
         }
         if (r instanceof JobRequest.Notification n) {
-            return settings.current().notificationRecipients().getOrDefault(n.event().name(), List.of());
+            return settings.current().notificationRecipients()
+                    .getOrDefault(n.event().name(), List.of());
         }
         return r instanceof JobRequest.ScanToMyEmail m ? List.of(m.user()) : List.of();
     }

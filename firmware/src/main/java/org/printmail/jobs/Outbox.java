@@ -81,7 +81,8 @@ final class Outbox implements JobService {
         concluded.forEach(j -> conclude(j, null));
         for (String name : loaded.setAside()) {
             String jobId = name.replaceAll("\\.json$", "");
-            logEntry(jobId, JobType.SCAN_TO_EMAIL, "", List.of(), JobResult.FAILED, JobCode.OUTBOX_DAMAGED,
+            logEntry(jobId, JobType.SCAN_TO_EMAIL, "", List.of(), JobResult.FAILED,
+                    JobCode.OUTBOX_DAMAGED,
                     "the outbox entry was damaged (power loss or storage fault) and was set aside as "
                             + name + ".unreadable");
         }
@@ -131,8 +132,8 @@ final class Outbox implements JobService {
     @Override
     public JobLogEntry recordRefusal(JobType type, Optional<String> user, Preflight refusal) {
         String jobId = intake.newJobId();
-        return logEntry(jobId, type, accounts.accountName(type, user.orElse("")), List.of(), JobResult.REFUSED,
-                refusal.code(), refusal.adminMessage());
+        return logEntry(jobId, type, accounts.accountName(type, user.orElse("")), List.of(),
+                JobResult.REFUSED, refusal.code(), refusal.adminMessage());
     }
 
     @Override
@@ -252,7 +253,8 @@ final class Outbox implements JobService {
         }
         if (partial) {
             msg += "; rejected: " + String.join(", ", report.rejected().stream()
-                    .map(r -> r.address() + " (" + ServerText.clean(r.serverReply()) + ")").toList());
+                    .map(r -> r.address() + " (" + ServerText.clean(r.serverReply()) + ")")
+                    .toList());
         }
         JobCode code = partial ? JobCode.RECIPIENT_REJECTED : JobCode.OK;
         // Recorded as sent before the log line, so a crash in between neither resends nor loses the line.
@@ -319,9 +321,9 @@ final class Outbox implements JobService {
         boolean already = log.entries().stream().anyMatch(e -> e.jobId().equals(j.jobId())
                 && e.result() == JobResult.HELD && e.code() == code.number());
         if (!already) {
-            logEntry(j.jobId(), j.type(), accounts.accountName(j.type(), j.user()),
-                    composer.recipients(j, accounts.accountName(j.type(), j.user())), JobResult.HELD, code,
-                    JobLogText.held(detail, holdUntil, code));
+            String account = accounts.accountName(j.type(), j.user());
+            logEntry(j.jobId(), j.type(), account, composer.recipients(j, account), JobResult.HELD,
+                    code, JobLogText.held(detail, holdUntil, code));
         }
     }
 
@@ -353,8 +355,8 @@ final class Outbox implements JobService {
             JobResult result = j.state() == JobState.FAILED ? JobResult.FAILED
                     : code == JobCode.RECIPIENT_REJECTED ? JobResult.PARTIAL : JobResult.SENT;
             String account = accounts.accountName(j.type(), j.user());
-            logEntry(j.jobId(), j.type(), account, recipients == null ? composer.recipients(j, account) : recipients,
-                    result, code, j.lastMessage());
+            List<String> to = recipients == null ? composer.recipients(j, account) : recipients;
+            logEntry(j.jobId(), j.type(), account, to, result, code, j.lastMessage());
         }
         remove(j);
     }
@@ -388,12 +390,14 @@ final class Outbox implements JobService {
         store.delete(j);
     }
 
-    private JobLogEntry logEntry(String jobId, JobType type, String account, List<String> recipients,
-                                 JobResult result, JobCode code, String message) {
+    private JobLogEntry logEntry(String jobId, JobType type, String account,
+                                 List<String> recipients, JobResult result, JobCode code,
+                                 String message) {
         String text = message == null ? "" : message;
-        JobLogEntry e = new JobLogEntry(jobId, type, clock.instant(), account == null ? "" : account,
-                recipients.size(), result, code.number(), text, code == JobCode.OK ? "" : code.remedyFor(text),
-                recipients);
+        String remedy = code == JobCode.OK ? "" : code.remedyFor(text);
+        JobLogEntry e = new JobLogEntry(jobId, type, clock.instant(),
+                account == null ? "" : account, recipients.size(), result, code.number(), text,
+                remedy, recipients);
         log.append(e);
         LOG.info("Job {} {} {} code {}", jobId, type, result, code.number());
         listeners.forEach(l -> l.jobLogged(e));

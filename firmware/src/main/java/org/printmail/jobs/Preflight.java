@@ -20,7 +20,8 @@ public record Preflight(boolean ready, JobCode code, String message, String reme
         if (ready || !code.isSignInProblem()) {
             return message;
         }
-        return "Not queued: " + Character.toLowerCase(code.title().charAt(0)) + code.title().substring(1)
+        String title = code.title();
+        return "Not queued: " + Character.toLowerCase(title.charAt(0)) + title.substring(1)
                 + " for this job's account. Nothing was sent.";
     }
 

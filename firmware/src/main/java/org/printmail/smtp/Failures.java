@@ -62,8 +62,8 @@ final class Failures {
         Reply parsed = Reply.parse(reply);
         if (parsed.isFailure()) {
             Stage at = stageOf(e, stage, parsed);
-            return new SmtpFailure(ReplyClassifier.classify(parsed, at), happened(server, at, parsed),
-                    r.clean(reply), cause);
+            return new SmtpFailure(ReplyClassifier.classify(parsed, at),
+                    happened(server, at, parsed), r.clean(reply), cause);
         }
         if (e instanceof AuthenticationFailedException && ANGUS_NO_MECHANISM.equals(e.getMessage())) {
             return new SmtpFailure(JobCode.SMTP_AUTH_DISABLED,
@@ -87,8 +87,8 @@ final class Failures {
                     + (at == Stage.CONNECT ? " at the greeting)" : ")") + "; the job is retried";
         }
         if (reply.code() == 454) {
-            return server + " could not start the secure connection for now (454 at STARTTLS); nothing was"
-                    + " sent and the job is retried";
+            return server + " could not start the secure connection for now (454 at STARTTLS);"
+                    + " nothing was sent and the job is retried";
         }
         return server + " refused " + what(at);
     }
@@ -155,7 +155,8 @@ final class Failures {
     private static String describeTls(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
-            if (c instanceof CertificateExpiredException || reason(c) == CertPathValidatorException.BasicReason.EXPIRED) {
+            if (c instanceof CertificateExpiredException
+                    || reason(c) == CertPathValidatorException.BasicReason.EXPIRED) {
                 return "the server's certificate expired (" + validity(c) + ")";
             }
             if (c instanceof CertificateNotYetValidException
@@ -180,7 +181,7 @@ final class Failures {
         return t instanceof CertPathValidatorException v ? v.getReason() : null;
     }
 
-    /** The JDK's validity wording ("NotAfter: ...") when it gives one; never certificate content. */
+    /** The JDK's validity wording ("NotAfter: ...") if it gives one; no certificate content. */
     private static String validity(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();

@@ -10,6 +10,7 @@ import org.printmail.config.MailTransport;
 import org.printmail.jobs.ConnectionCheck;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobRequest;
+import org.printmail.jobs.JobState;
 import org.printmail.jobs.JobTicket;
 import org.printmail.jobs.JobView;
 import org.printmail.jobs.Preflight;
@@ -82,8 +83,9 @@ final class ConnectionTestPage {
                     + t.jobId() + "; its result shows below and in the Job Log."));
         } else {
             Preflight p = t.preflight();
+            // The administrator is reading: not the panel's "contact the administrator".
             r.session().flash(Notice.error(p.code().number() + " " + p.code().title() + ". "
-                    + p.message(), p.remedy()));
+                    + p.adminMessage(), p.remedy()));
         }
         return Response.redirect(a.connectionTestPath());
     }
@@ -103,6 +105,10 @@ final class ConnectionTestPage {
             }
         }
         for (JobView v : backend.jobs().outbox()) {
+            if (v.jobId().equals(id.get()) && v.state() == JobState.SENT) {
+                // Delivered; its Job Log line is being written.
+                return Optional.of(Notice.info("Test message (job " + v.jobId() + "): SENT"));
+            }
             if (v.jobId().equals(id.get())) {
                 return Optional.of(Notice.warning("Test message (job " + v.jobId() + "): "
                         + v.state() + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
@@ -163,7 +169,8 @@ final class ConnectionTestPage {
             h.el("td", step.name());
             h.el("td", step.passed() ? "Passed" : "Failed (" + step.code().number() + ")");
             h.el("td", step.detail());
-            h.el("td", step.passed() ? "" : step.code().title() + ". " + step.code().remedyFor(step.detail()));
+            h.el("td", step.passed() ? "" : step.code().title() + ". "
+                    + step.code().remedyFor(step.detail()));
             h.close("tr");
         }
         h.close("table");

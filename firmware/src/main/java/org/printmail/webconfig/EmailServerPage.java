@@ -184,7 +184,8 @@ final class EmailServerPage {
             case EXPIRED -> "Expired: sign in again (361)";
             case SIGN_IN_REQUIRED -> switch (st.code()) {
                 case SIGN_IN_BLOCKED_BY_POLICY, IDENTITY_CONFIGURATION -> "Sign-in required: "
-                        + st.code().title().toLowerCase(java.util.Locale.ROOT) + " (" + st.code().number() + ")";
+                        + st.code().title().toLowerCase(java.util.Locale.ROOT)
+                        + " (" + st.code().number() + ")";
                 default -> "Sign-in required (370)";
             };
         };

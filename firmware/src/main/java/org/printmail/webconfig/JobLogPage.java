@@ -23,9 +23,10 @@ final class JobLogPage {
         d.get(PATH, Dispatcher.Access.ADMIN, this::render);
     }
 
-    /** The addresses (encoded by {@link Html}); lines written before they were kept show the count. */
+    /** The addresses (encoded by {@link Html}); older lines without them show the count. */
     private static String recipients(JobLogEntry e) {
-        return e.recipients().isEmpty() ? Integer.toString(e.recipientCount()) : String.join(", ", e.recipients());
+        return e.recipients().isEmpty() ? Integer.toString(e.recipientCount())
+                : String.join(", ", e.recipients());
     }
 
     private Response render(Request r) {
@@ -39,7 +40,8 @@ final class JobLogPage {
                 h.open("tr", "class", e.code() == 0 ? "pass" : "fail");
                 h.el("td", TIME.format(e.time())).el("td", e.type().displayName()).el("td",
                         e.account())
-                        .el("td", recipients(e), "class", "recipients").el("td", e.result()).el("td",
+                        .el("td", recipients(e), "class", "recipients").el("td", e.result())
+                        .el("td",
                                 e.code() == 0 ? "" : e.code())
                         .el("td", e.message()).el("td", e.remedy());
                 h.close("tr");

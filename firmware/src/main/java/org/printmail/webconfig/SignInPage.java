@@ -103,9 +103,11 @@ final class SignInPage {
     /** Which mailbox the device sends from: the signed-in account, unless a sender is named. */
     private static void sendingNote(Html h, String sender, AccountStatus st) {
         boolean signedIn = st.state() == AccountState.SIGNED_IN && !st.accountName().isBlank();
-        String account = signedIn ? "the signed-in account (" + st.accountName() + ")" : "the account you sign in with";
+        String account = signedIn ? "the signed-in account (" + st.accountName() + ")"
+                : "the account you sign in with";
         String text = sender.isBlank() || sender.equalsIgnoreCase(st.accountName())
-                ? "Email is sent from " + account + ": the account signed in here is the one that sends."
+                ? "Email is sent from " + account
+                        + ": the account signed in here is the one that sends."
                 : "Email is sent as " + sender + " (Sender's Email Address): " + account
                         + " must be that mailbox or have Send As permission on it.";
         h.el("p", text, "id", "sending-account", "class", "hint");
@@ -141,7 +143,8 @@ final class SignInPage {
         }
         h.text(" (or scan the QR code) and enter the code.").close("li");
         h.el("li", "Sign in with an account that has Global Administrator rights (or Cloud Application"
-                + " Administrator), tick \"Consent on behalf of your organization\" and click Accept.");
+                + " Administrator), tick \"Consent on behalf of your organization\" and click"
+                + " Accept.");
         h.el("li", "This page changes to \"Signed in\" by itself.");
         h.close("ol");
         if (linkSafe) {

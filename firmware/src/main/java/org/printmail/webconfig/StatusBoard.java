@@ -16,7 +16,7 @@ import org.printmail.auth.AccountId;
  */
 final class StatusBoard implements AccountListener {
     private final Map<AccountId, AccountStatus> latest = new ConcurrentHashMap<>();
-    /** A Sign In refused at its first request: the account's state did not change, the error is news. */
+    /** Sign Ins refused at their first request: the state did not change, the error is news. */
     private final Map<AccountId, PrintmailException> refusedStarts = new ConcurrentHashMap<>();
     private final AccountManager accounts;
 
@@ -60,10 +60,11 @@ final class StatusBoard implements AccountListener {
     /** The status with the refused start's code and reason, while the account cannot send. */
     private AccountStatus withRefusedStart(AccountStatus st) {
         PrintmailException e = refusedStarts.get(st.id());
-        if (e == null || st.state() == AccountState.SIGNED_IN || st.state() == AccountState.SIGN_IN_PENDING) {
+        if (e == null || st.state() == AccountState.SIGNED_IN
+                || st.state() == AccountState.SIGN_IN_PENDING) {
             return st;
         }
-        return new AccountStatus(st.id(), st.state(), st.accountName(), e.detail(), st.since(), e.code(),
-                st.prompt(), st.keepAliveWarning(), st.daysUntilLapse(), "");
+        return new AccountStatus(st.id(), st.state(), st.accountName(), e.detail(), st.since(),
+                e.code(), st.prompt(), st.keepAliveWarning(), st.daysUntilLapse(), "");
     }
 }

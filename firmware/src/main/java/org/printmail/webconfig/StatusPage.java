@@ -34,8 +34,8 @@ final class StatusPage {
                 h.open("td").el("a", a.title(), "href", a.path()).close("td");
                 h.el("td", s.authMethod() + " / " + s.service().displayName());
                 DeviceProfile p = backend.inForce().apply(a.id());
-                h.el("td", p == null ? "" : p.name() + ": " + EmailServerPage.authorityText(p), "id",
-                        "profile-" + a.name().toLowerCase(java.util.Locale.ROOT));
+                h.el("td", p == null ? "" : p.name() + ": " + EmailServerPage.authorityText(p),
+                        "id", "profile-" + a.name().toLowerCase(java.util.Locale.ROOT));
                 h.el("td", EmailServerPage.stateText(st));
                 h.el("td", st.accountName());
                 h.el("td", st.code() == JobCode.OK ? "" : st.code().number() + ": "

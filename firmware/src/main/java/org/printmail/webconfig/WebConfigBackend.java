@@ -55,10 +55,11 @@ public record WebConfigBackend(AccountManager accounts, JobService jobs,
         this(accounts, jobs, settings, caCertificates, profiles, clock, MonotonicClock.SYSTEM, null);
     }
 
-    private static DeviceProfile bySavedService(SettingsStore settings, Map<EmailService, DeviceProfile> profiles,
+    private static DeviceProfile bySavedService(SettingsStore settings,
+                                                Map<EmailService, DeviceProfile> profiles,
                                                 AccountId id) {
-        EmailServerSettings e = id.purpose() == AccountPurpose.FAX_SERVER ? settings.current().faxServer()
-                : settings.current().deviceMail();
+        EmailServerSettings e = id.purpose() == AccountPurpose.FAX_SERVER
+                ? settings.current().faxServer() : settings.current().deviceMail();
         DeviceProfile p = profiles.get(e.service());
         if (p == null) {
             return null;

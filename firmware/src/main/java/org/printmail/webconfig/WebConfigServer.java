@@ -77,6 +77,7 @@ public final class WebConfigServer implements AutoCloseable {
         new ConnectionTestPage(layout, backend, board).register(d);
         new CaCertificatePage(layout, backend).register(d);
         new NotificationsPage(layout, backend).register(d);
+        new ProxyPage(layout, backend).register(d);
         new JobLogPage(layout, backend).register(d);
         return listen(opts, tls, d, new Login(password, loginGuard, sessions));
     }

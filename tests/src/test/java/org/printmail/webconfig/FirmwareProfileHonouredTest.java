@@ -60,9 +60,8 @@ class FirmwareProfileHonouredTest {
                 + "auth.authority=" + vendor.authorityBase() + "\n"
                 + "auth.tenant=" + VENDOR_TENANT + "\n"
                 + "auth.client-id=" + VENDOR_CLIENT_ID + "\n"
-                + "auth.scopes=https://outlook.office.com/SMTP.Send offline_access\n"
-                + "auth.http-timeout-seconds=5\n"
-                + "smtp.host=localhost\nsmtp.port=10587\n" + ca);
+                + "auth.scopes=https://outlook.office.com/SMTP.Send"
+                + " offline_access\nauth.http-timeout-seconds=5\nsmtp.host=localhost\nsmtp.port=10587\n" + ca);
         for (String builtIn : new String[] {"exchange-online", "outlook-com"}) {
             String text = Files.readString(DeviceRig.ROOT.resolve("firmware-config/" + builtIn + ".properties"))
                     .replace("https://login.microsoftonline.com", microsoft.authorityBase().toString());

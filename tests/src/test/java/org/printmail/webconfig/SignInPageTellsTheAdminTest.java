@@ -79,13 +79,16 @@ class SignInPageTellsTheAdminTest {
         device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
         device.lab().identity().revoke(LabUsers.ADMIN, RevocationReason.BLOCKED_BY_CONDITIONAL_ACCESS);
         device.clock.advance(Duration.ofHours(2));
-        device.device().jobs().submit(new JobRequest.ScanToEmail(List.of("ann@contoso.example"), "s", "",
+        device.device().jobs().submit(new JobRequest.ScanToEmail(List.of("ann@contoso.example",
+                "o'neil&co@contoso.example"), "s", "",
                 List.of()));
         device.rig.awaitState(AccountId.deviceMail(), AccountState.SIGN_IN_REQUIRED);
         String basic = admin.get(BASIC).body();
         assertTrue(basic.contains("id=\"current-status\">Sign-in required: sign-in blocked by the"
                 + " organization&#39;s policy (371)<"), basic);
         assertFalse(basic.contains("(370)"), basic);
+        assertTrue(basic.contains("Basic: 371 Sign-in blocked by the organization&#39;s policy"),
+                "the banner says 371 too: " + basic);
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String log = admin.get(JobLogPage.PATH).body();
         while (!log.contains("HELD")) {
@@ -94,7 +97,8 @@ class SignInPageTellsTheAdminTest {
             log = admin.get(JobLogPage.PATH).body();
         }
         assertTrue(log.contains("<td>371</td>"), log);
-        assertTrue(log.contains("ann@contoso.example"), "the Job Log shows the recipients: " + log);
+        assertTrue(log.contains("ann@contoso.example, o&#39;neil&amp;co@contoso.example"),
+                "the Job Log shows the recipients, HTML-encoded: " + log);
     }
 
     @Test
@@ -106,5 +110,16 @@ class SignInPageTellsTheAdminTest {
         String page = admin.get(SIGN_IN).body();
         assertTrue(page.contains("Email is sent as scanner@contoso.example (Sender&#39;s Email Address)")
                 && page.contains("Send As permission"), page);
+    }
+
+    @Test
+    void theAdminsTestMessageAfterSignOutIsNotToldToContactTheAdministrator() throws Exception {
+        device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        admin.post(BASIC, Map.of("csrf", admin.csrf(BASIC), "action", "signout"));
+        String test = BASIC + "/connection-test";
+        admin.post(test + "/send", Map.of("csrf", admin.csrf(test), "recipient", "ann@contoso.example"));
+        String page = admin.get(test).body();
+        assertTrue(page.contains("360 Not connected to the email service."), page);
+        assertFalse(page.contains("contact the administrator"), page);
     }
 }

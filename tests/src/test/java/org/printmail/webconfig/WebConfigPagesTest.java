@@ -168,7 +168,7 @@ class WebConfigPagesTest {
         assertTrue(page.contains("class=\"test-message-status info\""), page);
         String log = admin.get("/job-log").body();
         assertTrue(log.contains("<td>Scan to Email</td><td>" + LabUsers.ADMIN
-                + "</td><td>1</td><td>SENT</td>"), log);
+                + "</td><td class=\"recipients\">reception@contoso.example</td><td>SENT</td>"), log);
     }
 
     /** The page once it contains the text: the outbox worker sends on its own thread. */
