@@ -179,13 +179,23 @@ public final class PostfixDovecotRig implements AutoCloseable {
         return out.toString();
     }
 
+    /** Stops both servers and deletes the delivered mail (large); configurations and logs stay. */
     @Override
     public void close() {
         stopQuietly();
+        deleteMail();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
+        }
+    }
+
+    private void deleteMail() {
+        try (Stream<Path> files = Files.walk(dir.resolve("mail"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("pfdv: could not delete " + dir.resolve("mail") + ": " + e.getMessage());
         }
     }
 
