@@ -107,14 +107,18 @@ public final class PostfixDovecotRig implements AutoCloseable {
 
     /** Aborts (skips) the test when Postfix or Dovecot is not installed and CI is unset. */
     public static void assumeInstalled() {
-        List<Path> missing = Stream.of(POSTFIX, DOVECOT, DOVECOT_LMTP).filter(p -> !Files.isExecutable(p))
-                .toList();
+        assumeInstalled(List.of(POSTFIX, DOVECOT, DOVECOT_LMTP), System.getenv("CI"));
+    }
+
+    /** As {@link #assumeInstalled()} for these binaries and this value of {@code CI}. */
+    static void assumeInstalled(List<Path> binaries, String ci) {
+        List<Path> missing = binaries.stream().filter(p -> !Files.isExecutable(p)).toList();
         if (missing.isEmpty()) {
             return;
         }
         String message = "Postfix + Dovecot tests need Debian's postfix, dovecot-core and dovecot-lmtpd"
                 + " (missing " + missing + "); .ci/run installs them";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if ("true".equalsIgnoreCase(ci)) {
             Assertions.fail(message + ". CI=true: a missing server fails instead of skipping.");
         }
         Assumptions.abort(message);
