@@ -45,6 +45,8 @@ public final class RealServerBench {
 
     public static void main(String[] args) throws Exception {
         boolean large = args.length > 0 && "large".equals(args[0]);
+        // Optional: the baseline side, "angus" (default) or "angus-wt" (with a write timeout).
+        String baseline = args.length > 1 ? args[1] : "angus";
         long size = large ? 100L * 1024 * 1024 : 1024;
         int count = large ? 1 : 500;
         Path file = Files.createTempFile("printmail-bench-", ".pdf");
@@ -61,7 +63,7 @@ public final class RealServerBench {
             for (int round = 0; round < ROUNDS; round++) {
                 double[] p = null;
                 double[] a = null;
-                for (String side : round % 2 == 0 ? List.of("printmail", "angus") : List.of("angus", "printmail")) {
+                for (String side : round % 2 == 0 ? List.of("printmail", baseline) : List.of(baseline, "printmail")) {
                     double[] r = child(side, server, token, file, count);
                     if (side.equals("printmail")) {
                         p = r;

@@ -32,7 +32,8 @@ import org.printmail.trust.TlsTrust;
  * {@code count} messages with the file attached. Prints one line: {@code RESULT side seconds
  * peakRssKb}.
  *
- * <p>Args: {@code printmail|angus port user token file count caFile}.
+ * <p>Args: {@code printmail|angus|angus-wt port user token file count caFile}; {@code angus-wt}
+ * is plain Angus with a write timeout on the same kind of executor as printmail's.
  */
 public final class RealServerBenchChild {
     private static final String TO = "bench@contoso.example";
@@ -49,7 +50,7 @@ public final class RealServerBenchChild {
         TlsTrust trust = TlsTrust.withCaFiles(List.of(Path.of(args[6])));
         double seconds = "printmail".equals(side)
                 ? printmail(trust, port, user, token, file, count)
-                : angus(trust, port, user, token, file, count);
+                : angus(side, trust, port, user, token, file, count);
         System.out.printf(Locale.ROOT, "RESULT %s %.4f %d%n", side, seconds, peakRssKb());
     }
 
@@ -76,9 +77,22 @@ public final class RealServerBenchChild {
         }
     }
 
-    private static double angus(TlsTrust trust, int port, String user, String token, Path file,
-                                int count) throws Exception {
-        Session session = Session.getInstance(SmtpThroughputBench.plainAngusProperties(trust, 120_000));
+    private static double angus(String side, TlsTrust trust, int port, String user, String token,
+                                Path file, int count) throws Exception {
+        java.util.Properties props = SmtpThroughputBench.plainAngusProperties(trust, 120_000);
+        java.util.concurrent.ScheduledThreadPoolExecutor timer = null;
+        if ("angus-wt".equals(side)) { // plain Angus with printmail's write timeout, to split the cost
+            timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "bench-write-timeout");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+            timer.scheduleAtFixedRate(() -> { }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+            props.put("mail.smtp.writetimeout", "120000");
+            props.put("mail.smtp.executor.writetimeout", timer);
+        }
+        Session session = Session.getInstance(props);
         long t0 = System.nanoTime();
         try (SMTPTransport t = (SMTPTransport) session.getTransport("smtp")) {
             t.connect("localhost", port, user, token);

@@ -34,8 +34,11 @@ import org.printmail.auth.AccountState;
 import org.printmail.lab.LabIdentityPlatform;
 import org.printmail.lab.LabUsers;
 import org.printmail.lab.RevocationReason;
+import org.printmail.smtp.ConnectionTestStep;
 import org.printmail.smtp.PostfixDovecotRig;
 import org.printmail.auth.AccountId;
+import org.printmail.smtp.SmtpAccount;
+import org.printmail.smtp.TokenSource;
 import org.printmail.testing.DeviceRig;
 
 /**
@@ -156,6 +159,28 @@ class PostfixDovecotTest {
         assertEquals(JobState.HELD_FOR_SIGN_IN, held.state(), held + "\n" + server.logTail());
         assertEquals(370, held.lastCode());
         assertTrue(server.delivered(to).isEmpty());
+    }
+
+    @Test
+    void theConnectionTestAgainstDovecotNamesTheAuthStepForARevokedAccount() throws Exception {
+        rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
+        lab().revoke(LabUsers.ADMIN, RevocationReason.PASSWORD_CHANGED);
+        AccountId id = AccountId.deviceMail();
+        TokenSource tokens = new TokenSource() {
+            @Override
+            public String accessToken() { return rig.device().accounts().accessToken(id); }
+
+            @Override
+            public String refreshedAccessToken() { return rig.device().accounts().forceRefresh(id); }
+        };
+        SmtpAccount account = new SmtpAccount(id.key(), LabUsers.ADMIN, LabUsers.ADMIN,
+                rig.device().settings().current().deviceMail().mail(), tokens);
+
+        List<ConnectionTestStep> steps = rig.device().sender().connectionTest(account);
+
+        ConnectionTestStep last = steps.get(steps.size() - 1);
+        assertEquals("AUTH XOAUTH2", last.name(), steps + "\n" + server.logTail());
+        assertEquals(370, last.code().number());
     }
 
     @Test
