@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountRecord;
+import org.printmail.time.MonotonicClock;
 
 /**
  * Everything the manager keeps about one account. {@link #lock} serialises every change of the

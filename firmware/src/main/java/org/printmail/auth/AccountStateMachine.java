@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.printmail.codes.JobCode;
+import org.printmail.time.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

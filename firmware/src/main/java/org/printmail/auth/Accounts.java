@@ -13,6 +13,7 @@ import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountRecord;
 import org.printmail.store.TokenVault;
 import org.printmail.store.VaultHealth;
+import org.printmail.time.MonotonicClock;
 
 /**
  * The registry of account slots, loaded lazily from the vault, and the one way a record is

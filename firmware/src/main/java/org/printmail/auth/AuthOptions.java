@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.printmail.config.ProxyRoute;
+import org.printmail.time.MonotonicClock;
+import org.printmail.time.Sleeper;
 
 /**
  * Tunables of the account manager, validated on construction.

@@ -3,6 +3,8 @@ package org.printmail.auth;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.printmail.time.MonotonicClock;
+
 /**
  * Capped exponential backoff after transient failures, honouring the server's Retry-After (up to
  * an hour, so a broken header cannot silence the device for days). Measured on the monotonic

@@ -10,6 +10,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountRecord;
+import org.printmail.time.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

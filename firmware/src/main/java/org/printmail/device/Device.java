@@ -45,7 +45,7 @@ public final class Device implements AutoCloseable {
     public record Options(Path dataDir, Clock clock, AuthOptions auth, SenderOptions sender, JobsOptions jobs) {
         public static Options defaults(Path dataDir, Clock clock) {
             return new Options(dataDir, clock, AuthOptions.defaults(),
-                    SenderOptions.defaults().withTime(clock, org.printmail.smtp.Sleeper.SYSTEM),
+                    SenderOptions.defaults().withTime(clock, org.printmail.time.Sleeper.SYSTEM),
                     JobsOptions.defaults(dataDir));
         }
     }

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.printmail.auth.MonotonicClock;
+import org.printmail.time.MonotonicClock;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
 import org.printmail.config.ProfileLoader;

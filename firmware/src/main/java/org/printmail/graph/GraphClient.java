@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.printmail.codes.JobCode;
-import org.printmail.smtp.Sleeper;
+import org.printmail.time.Sleeper;
 import org.printmail.smtp.TokenSource;
 import org.printmail.trust.TlsTrust;
 

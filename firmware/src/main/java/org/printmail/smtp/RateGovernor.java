@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import org.printmail.time.Sleeper;
+
 /**
  * At most N messages in any rolling minute for one mailbox. A sliding log rather than a refilling
  * bucket: a bucket of 30 that refills at 30/min lets 60 through in some 60-second window, which

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.printmail.config.ProxyRoute;
+import org.printmail.time.Sleeper;
 
 /**
  * How the sender behaves beyond the server settings.

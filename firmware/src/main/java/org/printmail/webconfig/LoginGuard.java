@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
-import org.printmail.auth.MonotonicClock;
+import org.printmail.time.MonotonicClock;
 
 /**
  * How fast the administrator password can be guessed, and by whom it can be locked.

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.printmail.auth.AccountManager;
-import org.printmail.auth.MonotonicClock;
+import org.printmail.time.MonotonicClock;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
 import org.printmail.config.EmailServerSettings;

@@ -34,7 +34,8 @@ class PackageArrowsTest {
                 .layer("Auth").definedBy("org.printmail.auth..")
                 .layer("Store").definedBy("org.printmail.store..")
                 .layer("Trust").definedBy("org.printmail.trust..")
-                .layer("Base").definedBy("org.printmail.config..", "org.printmail.codes..", "org.printmail.files..")
+                .layer("Base").definedBy("org.printmail.config..", "org.printmail.codes..", "org.printmail.files..",
+                        "org.printmail.time..")
                 .whereLayer("Device").mayNotBeAccessedByAnyLayer()
                 .whereLayer("UI").mayOnlyBeAccessedByLayers("Device")
                 .whereLayer("Jobs").mayOnlyBeAccessedByLayers("UI", "Device")
@@ -48,7 +49,7 @@ class PackageArrowsTest {
 
     static ArchRule baseDependsOnNothingAbove() {
         return noClasses().that().resideInAnyPackage("org.printmail.config..", "org.printmail.codes..",
-                        "org.printmail.files..")
+                        "org.printmail.files..", "org.printmail.time..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.printmail.trust..", "org.printmail.store..",
                         "org.printmail.auth..", "org.printmail.smtp..", "org.printmail.graph..", "org.printmail.jobs..",
                         "org.printmail.webconfig..", "org.printmail.panel..", "org.printmail.device..");
@@ -66,7 +67,7 @@ class PackageArrowsTest {
     }
 
     @Test
-    void configCodesAndFilesDependOnNothingAbove() {
+    void configCodesFilesAndTimeDependOnNothingAbove() {
         baseDependsOnNothingAbove().check(FIRMWARE);
     }
 

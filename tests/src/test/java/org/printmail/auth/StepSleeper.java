@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.printmail.lab.AdjustableClock;
+import org.printmail.time.Sleeper;
 
 /**
  * The poll loop's sleeper in tests: each sleep is reported to the test, waits until the test

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.printmail.auth.AuthOptions;
-import org.printmail.auth.MonotonicClock;
+import org.printmail.time.MonotonicClock;
 import org.printmail.device.Device;
 import org.printmail.cli.LabServices;
 import org.printmail.config.DeviceProfile;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.printmail.auth.MonotonicClock;
+import org.printmail.time.MonotonicClock;
 import org.printmail.config.EmailService;
 import org.printmail.device.Device;
 import org.printmail.lab.LabIdentityOptions;

@@ -1,4 +1,4 @@
-package org.printmail.auth;
+package org.printmail.time;
 
 import java.time.Duration;
 
