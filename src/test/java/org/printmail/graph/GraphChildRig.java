@@ -14,6 +14,7 @@ import org.printmail.auth.AuthOptions;
 import org.printmail.auth.DeviceCodePrompt;
 import org.printmail.cli.Device;
 import org.printmail.cli.LabServices;
+import org.printmail.config.MailServerSettings;
 import org.printmail.config.MailTransport;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobRequest;
@@ -48,8 +49,14 @@ public final class GraphChildRig implements AutoCloseable {
     public List<String> queue(MailTransport transport, List<Path> files) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Device device = Device.start(options, n -> lab.profile(), lab.profile())) {
-            device.settings().update(s -> s.withDeviceMail(s.deviceMail().withTransport(transport))
-                    .withAttachmentLimit(0, true));
+            // A 100 MB message keeps the lab's GreenMail busy after DATA for longer than the lab
+            // profile's 10 s read timeout; give both transports the same generous one.
+            device.settings().update(s -> {
+                MailServerSettings m = s.deviceMail().mail();
+                return s.withDeviceMail(s.deviceMail().withTransport(transport).withMail(new MailServerSettings(
+                        m.host(), m.port(), m.security(), m.certificateValidation(), m.connectTimeout(),
+                        Duration.ofSeconds(180)))).withAttachmentLimit(0, true);
+            });
             DeviceCodePrompt p = device.accounts().startSignIn(AccountId.deviceMail(),
                     device.accountProfiles().apply(AccountId.deviceMail()));
             lab.identity().approve(p.userCode(), LabUsers.ADMIN);
