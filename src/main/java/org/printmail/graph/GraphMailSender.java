@@ -113,15 +113,21 @@ public final class GraphMailSender implements MailSender {
     }
 
     private void sendMail(SmtpAccount account, OutgoingMessage m, GraphClient.Bearer bearer) {
-        byte[] body;
-        try {
-            body = GraphMessageJson.sendMail(account, m);
-        } catch (IOException e) {
-            throw spoolUnreadable(e);
-        }
         GraphSettingsView g = new GraphSettingsView(account);
-        GraphReply r = client.call("POST", g.uri("/me/sendMail"), "application/json",
-                GraphClient.json(body), bearer, g.timeout(), "sending the message");
+        GraphReply r = null;
+        for (boolean withId : new boolean[] {true, false}) {
+            byte[] body;
+            try {
+                body = GraphMessageJson.sendMail(account, m, withId);
+            } catch (IOException e) {
+                throw spoolUnreadable(e);
+            }
+            r = client.call("POST", g.uri("/me/sendMail"), "application/json",
+                    GraphClient.json(body), bearer, g.timeout(), "sending the message");
+            if (!GraphMessageJson.refusedProperty(r)) {
+                break;
+            }
+        }
         if (!r.ok()) {
             throw GraphErrors.fromReply(r, "the message");
         }
@@ -227,14 +233,20 @@ public final class GraphMailSender implements MailSender {
         }
 
         private String createDraft(OutgoingMessage m) {
-            byte[] body;
-            try {
-                body = GraphMessageJson.draft(account, m);
-            } catch (IOException e) {
-                throw spoolUnreadable(e);
+            GraphReply r = null;
+            for (boolean withId : new boolean[] {true, false}) {
+                byte[] body;
+                try {
+                    body = GraphMessageJson.draft(account, m, withId);
+                } catch (IOException e) {
+                    throw spoolUnreadable(e);
+                }
+                r = client.call("POST", g.uri("/me/messages"), "application/json",
+                        GraphClient.json(body), bearer, g.timeout(), "creating the draft");
+                if (!GraphMessageJson.refusedProperty(r)) {
+                    break;
+                }
             }
-            GraphReply r = client.call("POST", g.uri("/me/messages"), "application/json",
-                    GraphClient.json(body), bearer, g.timeout(), "creating the draft");
             if (!r.ok()) {
                 throw GraphErrors.fromReply(r, "the draft");
             }

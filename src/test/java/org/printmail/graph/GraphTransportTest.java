@@ -134,6 +134,21 @@ class GraphTransportTest {
     }
 
     @Test
+    void serviceThatRefusesInternetMessageIdStillGetsTheScanSmallOrLarge() throws Exception {
+        rig.lab.graph().setInternetMessageIdWritable(false);
+        Path big = GraphRig.randomFile(tmp, "scan-4mb.pdf", 4L * 1024 * 1024);
+        String small = submit(List.of(PDF));
+        String large = submit(List.of(big));
+        GraphRig.sendDue(rig);
+        assertEquals(JobResult.SENT, GraphRig.logOf(rig, small).result());
+        assertEquals(JobResult.SENT, GraphRig.logOf(rig, large).result());
+        assertTrue(rig.lab.mail().waitForIncoming(2, Duration.ofSeconds(20)));
+        assertEquals(2, rig.lab.graph().requests(Target.SEND_MAIL), "refused once, then sent without it");
+        assertEquals(2, rig.lab.graph().requests(Target.CREATE_DRAFT), "refused once, then made without it");
+        assertEquals(0, rig.lab.graph().draftCount(LabUsers.ADMIN));
+    }
+
+    @Test
     void thirtyFirstMessageInAMinuteWaitsForTheSameRateGovernorAsSmtp() {
         List<String> jobs = new java.util.ArrayList<>();
         for (int i = 0; i < 31; i++) {
