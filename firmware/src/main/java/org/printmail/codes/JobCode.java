@@ -52,7 +52,8 @@ public enum JobCode {
     // --- SMTP submission ---
     SMTP_AUTH_DISABLED(380, "SMTP AUTH is disabled for the mailbox or organization",
             "In Microsoft 365, turn on Authenticated SMTP for the sending mailbox (and for the"
-                    + " organization), or turn off security defaults; check Conditional Access.",
+                    + " organization), or turn off security defaults; check Conditional Access. Or"
+                    + " send through Microsoft Graph instead (Email Server > Basic > Send Through).",
             Disposition.FAIL),
     SMTP_AUTH_REJECTED(381, "The email server rejected the sign-in",
             "The signed-in account or its permission does not match the mailbox. Check that the"

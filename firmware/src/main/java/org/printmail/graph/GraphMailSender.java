@@ -113,18 +113,37 @@ public final class GraphMailSender implements MailSender {
     }
 
     private void sendMail(SmtpAccount account, OutgoingMessage m, GraphClient.Bearer bearer) {
-        byte[] body;
-        try {
-            body = GraphMessageJson.sendMail(account, m);
-        } catch (IOException e) {
-            throw spoolUnreadable(e);
-        }
-        GraphSettingsView g = new GraphSettingsView(account);
-        GraphReply r = client.call("POST", g.uri("/me/sendMail"), "application/json",
-                GraphClient.json(body), bearer, g.timeout(), "sending the message");
+        GraphReply r = postMessage(client, new GraphSettingsView(account), bearer, "/me/sendMail",
+                "sending the message", withId -> GraphMessageJson.sendMail(account, m, withId));
         if (!r.ok()) {
             throw GraphErrors.fromReply(r, "the message");
         }
+    }
+
+    /** A message body that may or may not carry {@code internetMessageId}. */
+    @FunctionalInterface
+    interface MessageBody {
+        byte[] render(boolean withMessageId) throws IOException;
+    }
+
+    /** POSTs a new message, once more without internetMessageId if Graph refuses that property. */
+    static GraphReply postMessage(GraphClient client, GraphSettingsView g, GraphClient.Bearer bearer, String path,
+                                  String what, MessageBody body) {
+        GraphReply r = null;
+        for (boolean withId : new boolean[] {true, false}) {
+            byte[] bytes;
+            try {
+                bytes = body.render(withId);
+            } catch (IOException e) {
+                throw spoolUnreadable(e);
+            }
+            r = client.call("POST", g.uri(path), "application/json", GraphClient.json(bytes), bearer,
+                    g.timeout(), what);
+            if (!GraphMessageJson.refusedProperty(r)) {
+                break;
+            }
+        }
+        return r;
     }
 
     /** Graph takes no message larger than 150 MB; the device's own maximum applies as well. */
@@ -227,14 +246,8 @@ public final class GraphMailSender implements MailSender {
         }
 
         private String createDraft(OutgoingMessage m) {
-            byte[] body;
-            try {
-                body = GraphMessageJson.draft(account, m);
-            } catch (IOException e) {
-                throw spoolUnreadable(e);
-            }
-            GraphReply r = client.call("POST", g.uri("/me/messages"), "application/json",
-                    GraphClient.json(body), bearer, g.timeout(), "creating the draft");
+            GraphReply r = postMessage(client, g, bearer, "/me/messages", "creating the draft",
+                    withId -> GraphMessageJson.draft(account, m, withId));
             if (!r.ok()) {
                 throw GraphErrors.fromReply(r, "the draft");
             }

@@ -110,7 +110,7 @@ final class LabGraphRoutes {
             drafts(ex, upn, rest);
         } else if (target == LabGraphFault.Target.CREATE_DRAFT) {
             JsonNode msg = readJson(ex);
-            if (msg != null) {
+            if (msg != null && !messageIdRefused(ex, msg)) {
                 LabGraphMailbox.Draft d = mailbox.createDraft(upn, msg);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("@odata.context", endpoint + "/v1.0/$metadata#users('" + upn + "')/messages/$entity");
@@ -193,7 +193,7 @@ final class LabGraphRoutes {
             return;
         }
         JsonNode msg = body.path("message");
-        if (sendAsDenied(ex, upn, msg)) {
+        if (messageIdRefused(ex, msg) || sendAsDenied(ex, upn, msg)) {
             return;
         }
         List<LabGraphMailbox.StoredAttachment> files = new ArrayList<>();
@@ -230,6 +230,14 @@ final class LabGraphRoutes {
             }
         });
         HttpIo.send(ex, 202, HttpIo.JSON, new byte[0]);
+    }
+
+    private boolean messageIdRefused(HttpExchange ex, JsonNode msg) throws IOException {
+        if (behaviour.messageIdWritable || !msg.has("internetMessageId")) {
+            return false;
+        }
+        error(ex, 400, "ErrorInvalidProperty", "The property 'InternetMessageId' cannot be set.");
+        return true;
     }
 
     private boolean sendAsDenied(HttpExchange ex, String upn, JsonNode msg) throws IOException {

@@ -50,6 +50,7 @@ public final class LabGraphService implements AutoCloseable {
         final Map<String, Set<String>> sendAs = new ConcurrentHashMap<>();
         final Map<LabGraphFault.Target, Integer> requests = new ConcurrentHashMap<>();
         volatile boolean uploadStatusReadable = true;
+        volatile boolean messageIdWritable = true;
 
         synchronized void add(LabGraphFault f) {
             faults.addLast(f);
@@ -79,6 +80,7 @@ public final class LabGraphService implements AutoCloseable {
             sendAs.clear();
             requests.clear();
             uploadStatusReadable = true;
+            messageIdWritable = true;
         }
     }
 
@@ -139,6 +141,12 @@ public final class LabGraphService implements AutoCloseable {
      * it for OneDrive sessions; for Outlook attachment sessions it is unconfirmed).
      */
     public void setUploadStatusReadable(boolean readable) { behaviour.uploadStatusReadable = readable; }
+
+    /**
+     * Whether a new message may carry {@code internetMessageId} (otherwise 400
+     * {@code ErrorInvalidProperty}): the other reading of an unconfirmed fact.
+     */
+    public void setInternetMessageIdWritable(boolean writable) { behaviour.messageIdWritable = writable; }
 
     /** Drafts now in the user's Drafts folder. */
     public int draftCount(String upn) { return mailbox.drafts(upn).size(); }

@@ -3,7 +3,6 @@ package org.printmail.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.printmail.jobs.JobLogEntry;
-import org.printmail.jobs.JobRequest;
 import org.printmail.jobs.JobResult;
-import org.printmail.jobs.JobTicket;
 import org.printmail.lab.LabGraphFault;
 import org.printmail.lab.LabGraphFault.Target;
 import org.printmail.lab.LabUsers;
-import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 /** Scans through the Graph transport against the lab's Graph stand-in, over real sockets. */
@@ -135,6 +131,37 @@ class GraphTransportTest {
         assertEquals(JobResult.SENT, GraphRig.logOf(rig, job).result());
         assertEquals(0, rig.lab.graph().draftCount(LabUsers.ADMIN), "no drafts pile up");
         assertEquals(GraphRig.sha256(big), GraphRig.attachmentSha256(onlyArrival(), "scan-4mb.pdf"));
+    }
+
+    @Test
+    void serviceThatRefusesInternetMessageIdStillGetsTheScanSmallOrLarge() throws Exception {
+        rig.lab.graph().setInternetMessageIdWritable(false);
+        Path big = GraphRig.randomFile(tmp, "scan-4mb.pdf", 4L * 1024 * 1024);
+        String small = submit(List.of(PDF));
+        String large = submit(List.of(big));
+        GraphRig.sendDue(rig);
+        assertEquals(JobResult.SENT, GraphRig.logOf(rig, small).result());
+        assertEquals(JobResult.SENT, GraphRig.logOf(rig, large).result());
+        assertTrue(rig.lab.mail().waitForIncoming(2, Duration.ofSeconds(20)));
+        assertEquals(2, rig.lab.graph().requests(Target.SEND_MAIL), "refused once, then sent without it");
+        assertEquals(2, rig.lab.graph().requests(Target.CREATE_DRAFT), "refused once, then made without it");
+        assertEquals(0, rig.lab.graph().draftCount(LabUsers.ADMIN));
+    }
+
+    @Test
+    void thirtyFirstMessageInAMinuteWaitsForTheSameRateGovernorAsSmtp() {
+        List<String> jobs = new java.util.ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            jobs.add(submit(List.of()));
+        }
+        java.time.Instant before = rig.clock.instant();
+        GraphRig.sendDue(rig);
+        for (String job : jobs) {
+            assertEquals(JobResult.SENT, GraphRig.logOf(rig, job).result());
+        }
+        assertEquals(31, rig.lab.graph().requests(Target.SEND_MAIL));
+        assertTrue(Duration.between(before, rig.clock.instant()).compareTo(Duration.ofSeconds(59)) > 0,
+                "the 31st waited for the rolling minute: " + Duration.between(before, rig.clock.instant()));
     }
 
     @Test

@@ -65,7 +65,8 @@ public final class Demo {
             DeviceCodePrompt prompt = signInPrompt(device);
             adminCompletesDeviceLogin(lab, prompt);
             sendScan(device, lab, scan);
-            heading("5. Job Status > Job Log");
+            new GraphDemoStep(out, this::check, this::heading).run(device, lab, scan);
+            heading("9. Job Status > Job Log");
             out.print(JobStatusScreen.render(device.jobs().outbox(), device.jobs().jobLog()));
         }
         out.println();
