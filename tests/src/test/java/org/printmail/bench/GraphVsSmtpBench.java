@@ -14,7 +14,7 @@ import org.printmail.graph.GraphDeviceChild;
  * A 100 MB scan through each transport, side by side: queued on a device (encrypted spool),
  * sent by a {@link GraphDeviceChild} device process with {@code -Xmx32m}, which reports the time
  * until its outbox was empty and its peak RSS (VmHWM); the received attachment's SHA-256 is
- * checked here. Run: {@code src/test/bench/graph-vs-smtp.sh}
+ * checked here. Run: {@code tests/src/test/bench/graph-vs-smtp.sh}
  */
 public final class GraphVsSmtpBench {
     private static final long SIZE = 100L * 1024 * 1024;

@@ -22,7 +22,7 @@ import org.printmail.lab.LabMailServer;
  * child reports its send time and peak RSS (VmHWM), this parent runs the lab server and checks
  * the received attachment's SHA-256 against the file's.
  *
- * <p>Run: {@code src/test/bench/smtp-large-attachment.sh}
+ * <p>Run: {@code tests/src/test/bench/smtp-large-attachment.sh}
  */
 public final class LargeAttachmentBench {
     static final String USER = "scanner@contoso.example";

@@ -35,7 +35,7 @@ import org.printmail.trust.TlsTrust;
  * go first, 5 rounds. {@code small}: 500 messages with a 1 KB attachment each, time ratio.
  * {@code large}: one 100 MB attachment, throughput ratio and peak RSS of each side.
  *
- * <p>Run: {@code src/test/bench/smtp-real-small.sh} or {@code src/test/bench/smtp-real-large.sh}.
+ * <p>Run: {@code tests/src/test/bench/smtp-real-small.sh} or {@code tests/src/test/bench/smtp-real-large.sh}.
  */
 public final class RealServerBench {
     private static final int ROUNDS = 5;

@@ -29,7 +29,7 @@ import org.printmail.trust.TlsTrust;
  * over its one connection. Messages alternate one by one so drift on a shared machine hits both;
  * the figure is the ratio of the per-message medians (robust to preemption on a busy machine).
  *
- * <p>Run: {@code src/test/bench/smtp-throughput.sh}
+ * <p>Run: {@code tests/src/test/bench/smtp-throughput.sh}
  */
 public final class SmtpThroughputBench {
     private static final int MESSAGES = 500;
