@@ -66,8 +66,9 @@ final class WebConfigHandler extends Handler.Abstract {
         Dispatcher.securityHeaders().forEach(headers::put);
         answer.headers().forEach((name, value) -> {
             int extra = name.indexOf(';');
-            if (extra > 0) {
-                headers.add(name.substring(0, extra), value); // a second Set-Cookie
+            if (extra > 0 || name.equalsIgnoreCase("Set-Cookie")) {
+                // Added, never put: a later put would replace an earlier Set-Cookie.
+                headers.add(extra > 0 ? name.substring(0, extra) : name, value);
             } else {
                 headers.put(name, value);
             }
