@@ -134,8 +134,10 @@ final class Layout {
         return "<!DOCTYPE html>" + h;
     }
 
+    /** The menu folds into "Menu" on narrow screens (the script closes it there). */
     private static void nav(Html h, Session s) {
-        h.open("nav").open("ul");
+        h.open("nav").open("details", "open", Html.ON, "id", "menu").el("summary", "Menu");
+        h.open("ul");
         link(h, "/status", "Status");
         link(h, MailAccount.DEVICE.path(), "Network > Email Server > Basic");
         link(h, MailAccount.DEVICE.connectionTestPath(),
@@ -148,7 +150,7 @@ final class Layout {
         h.close("ul");
         form(h, s, "/logout", "logout", f -> f.el("button", "Log Out", "type", "submit", "id",
                 "logout-button"));
-        h.close("nav");
+        h.close("details").close("nav");
     }
 
     private static void link(Html h, String href, String text) {

@@ -51,6 +51,9 @@ enum MailAccount {
 
     String connectionTestPath() { return base + "/connection-test"; }
 
+    /** The Sign Out confirmation page (GET) and action (POST). */
+    String signOutPath() { return base + "/sign-in/sign-out"; }
+
     /** e.g. "Network > Email Server", the menu the Basic and Connection Test pages sit in. */
     String section() { return menu + " > " + section; }
 
