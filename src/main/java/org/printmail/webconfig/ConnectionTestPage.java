@@ -107,7 +107,7 @@ final class ConnectionTestPage {
         }
         for (JobLogEntry e : backend.jobs().jobLog()) {
             if (e.jobId().equals(id.get())) {
-                String text = "Test message (job " + e.jobId() + "): " + e.result()
+                String text = "Test message (job " + e.jobId() + "): " + JobWords.result(e.result())
                         + (e.code() == 0 ? "" : " (" + e.code() + ")")
                         + (e.message().isEmpty() ? "" : ". " + e.message());
                 return Optional.of(e.code() == 0 ? Notice.info(text) : Notice.error(text, e.remedy()));
@@ -116,7 +116,7 @@ final class ConnectionTestPage {
         for (JobView v : backend.jobs().outbox()) {
             if (v.jobId().equals(id.get())) {
                 return Optional.of(Notice.warning("Test message (job " + v.jobId() + "): "
-                        + v.state() + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
+                        + JobWords.state(v.state()) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
                         + v.lastMessage()), "Reload the page to see the result."));
             }
         }
