@@ -108,10 +108,12 @@ final class EmailServerPage {
                 select(f, EmailServerForm.AUTH_METHOD, form, badField,
                         Map.of(AuthMethod.OFF.name(), "Off", AuthMethod.OAUTH2.name(), "OAuth2"));
                 serviceSelect(f, form, badField);
-                text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account.");
+                text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account."
+                        + " ASCII before the @ (the device does not send SMTPUTF8).");
                 text(f, EmailServerForm.TENANT, form, badField,
                         "Exchange Online only: a tenant ID or domain. Empty: any work or school account.");
-                text(f, EmailServerForm.HOST, form, badField, "For example smtp.office365.com.");
+                text(f, EmailServerForm.HOST, form, badField, "For example smtp.office365.com."
+                        + " A Unicode name is saved in its punycode (xn--) form.");
                 text(f, EmailServerForm.PORT, form, badField, "587 for STARTTLS, 465 for SSL/TLS.");
                 select(f, EmailServerForm.SECURITY, form, badField,
                         Map.of(SecureConnection.STARTTLS.name(), "STARTTLS",

@@ -68,6 +68,26 @@ class WebConfigPagesTest {
     }
 
     @Test
+    void aUnicodeHostIsSavedAsPunycodeAndANonAsciiSenderIsRefusedWithTheReason()
+            throws Exception {
+        Map<String, String> form = basicForm("/network/email-server");
+        form.put("smtpHost", "smtp.b\u00fccher.example");
+        assertEquals(303, admin.post("/network/email-server", form).statusCode());
+        assertEquals("smtp.xn--bcher-kva.example", settings().current().deviceMail().mail().host());
+
+        form = basicForm("/network/email-server");
+        form.put("sender", "j\u00f6rg@contoso.example");
+        HttpResponse<String> r = admin.post("/network/email-server", form);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("SMTPUTF8"), r.body());
+        form = basicForm("/network/email-server");
+        form.put("sender", "scan@b\u00fccher.example");
+        assertEquals(303, admin.post("/network/email-server", form).statusCode());
+        assertEquals("scan@xn--bcher-kva.example",
+                settings().current().deviceMail().senderAddress());
+    }
+
+    @Test
     void validationErrorsNameTheFieldAndKeepTheSavedSettings() throws Exception {
         DeviceSettings before = settings().current();
         Map<String, String> cases = Map.of("smtpPort", "SMTP Server Port Number", "sender",
