@@ -149,7 +149,7 @@ final class ConnectionTestPage {
             Layout.form(h, r.session(), a.connectionTestPath(), "connection-test-form",
                     f -> f.el("button", "Run Connection Test", "type", "submit", "id",
                             "run-test-button"));
-            steps.ifPresent(list -> results(h, list));
+            steps.ifPresent(list -> results(h, a, list));
             h.el("h2", "Send a test message");
             testJobStatus(r, a).ifPresent(n -> Layout.notice(h, n, "test-message-status"));
             Layout.form(h, r.session(), a.connectionTestPath() + "/send", "test-mail-form", f -> {
@@ -161,7 +161,7 @@ final class ConnectionTestPage {
         });
     }
 
-    private static void results(Html h, List<ConnectionTestStep> steps) {
+    private static void results(Html h, MailAccount a, List<ConnectionTestStep> steps) {
         boolean allPassed = steps.stream().allMatch(ConnectionTestStep::passed);
         h.el("p", allPassed ? "All steps passed." : "The test stopped at a failed step.", "id",
                 "connection-test-summary",
@@ -174,7 +174,8 @@ final class ConnectionTestPage {
             h.el("td", step.name());
             h.el("td", step.passed() ? "Passed" : "Failed (" + step.code().number() + ")");
             h.el("td", step.detail());
-            h.el("td", step.passed() ? "" : step.code().title() + ". " + step.code().remedy());
+            h.el("td", step.passed() ? "" : step.code().title() + ". "
+                    + a.remedy(step.code().remedy()));
             h.close("tr");
         }
         h.close("table");

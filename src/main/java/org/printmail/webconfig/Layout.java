@@ -108,7 +108,7 @@ final class Layout {
                     || st.state() == AccountState.SIGN_IN_REQUIRED) {
                 out.add(Notice.error(a.title() + ": " + st.code().number() + " "
                         + st.code().title(),
-                        st.code().remedy()));
+                        a.remedy(st.code().remedy())));
             }
         }
         return out;

@@ -67,6 +67,18 @@ enum MailAccount {
 
     DeviceSettings with(DeviceSettings s, EmailServerSettings e) { return with.apply(s, e); }
 
+    /**
+     * A remedy as this account's admin should read it: the codes' remedies name the device
+     * mailbox's page (Network > Email Server), which is the wrong page for the fax server.
+     */
+    String remedy(String remedy) {
+        if (this != FAX) {
+            return remedy;
+        }
+        return remedy.replace(DEVICE.title(), title())
+                .replace("Network > Email Server", section());
+    }
+
     static MailAccount of(AccountId id) {
         for (MailAccount a : values()) {
             if (a.id.equals(id)) {

@@ -56,7 +56,7 @@ final class SignInPage {
             backend.accounts().startSignIn(a.id(), profile);
         } catch (PrintmailException e) {
             r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". "
-                    + e.detail(), e.remedy()));
+                    + e.detail(), a.remedy(e.remedy())));
         }
         return Response.redirect(a.signInPath());
     }
@@ -171,7 +171,7 @@ final class SignInPage {
                     : " " + Character.toUpperCase(st.reason().charAt(0)) + st.reason().substring(1);
             Layout.notice(h, Notice.error(st.code().number() + " " + st.code().title() + "."
                     + reason,
-                    st.code().remedy()), "flash");
+                    a.remedy(st.code().remedy())), "flash");
             if (st.diagnostics() != null && !st.diagnostics().isBlank()) {
                 h.open("details").el("summary", "Details for support").el("pre",
                         st.diagnostics()).close("details");

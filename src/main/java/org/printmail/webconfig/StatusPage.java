@@ -34,7 +34,7 @@ final class StatusPage {
                 h.el("td", EmailServerPage.stateText(st.state()));
                 h.el("td", st.accountName());
                 h.el("td", st.code() == JobCode.OK ? "" : st.code().number() + ": "
-                        + st.code().remedy());
+                        + a.remedy(st.code().remedy()));
                 h.close("tr");
             }
             h.close("table");
