@@ -1,7 +1,14 @@
-// Web Config's only script (CSP: script-src 'self'). On the Sign In page it counts the code's
-// lifetime down and polls the sign-in state (state only, never a token); when the state changes
-// it reloads, so the page shows "Signed in", the remedy, or a new-code button by itself.
+// Web Config's only script (CSP: script-src 'self'). It folds the menu on narrow screens. On
+// the Sign In page it counts the code's lifetime down and polls the sign-in state (state only,
+// never a token); when the state changes it reloads, so the page shows "Signed in", the remedy,
+// or a new-code button by itself.
 'use strict';
+(function () {
+    var menu = document.getElementById('menu');
+    if (menu && window.matchMedia && window.matchMedia('(max-width: 48em)').matches) {
+        menu.open = false; // without the script the menu simply stays open
+    }
+})();
 (function () {
     var pending = document.getElementById('sign-in-pending');
     if (!pending) {

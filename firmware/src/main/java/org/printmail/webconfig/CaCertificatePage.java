@@ -49,10 +49,22 @@ final class CaCertificatePage {
                         + " certificates.", "Delete CA certificates that are no longer used first."));
                 return Response.redirect(PATH);
             }
-            List<ImportedCa> added = store.importCertificates(file);
-            r.session().flash(Notice.info("Imported " + added.size()
-                    + (added.size() == 1 ? " certificate: " : " certificates: ")
-                    + added.get(0).subject()));
+            java.util.Set<String> before = store.list().stream().map(ImportedCa::sha256)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<ImportedCa> imported = store.importCertificates(file);
+            List<ImportedCa> added = imported.stream().filter(c -> !before.contains(c.sha256()))
+                    .toList();
+            int already = imported.size() - added.size();
+            if (added.isEmpty()) {
+                r.session().flash(Notice.info("Already on the device: " + imported.get(0).subject()
+                        + (already > 1 ? " and " + (already - 1) + " more" : "")
+                        + ". Nothing new was imported."));
+            } else {
+                r.session().flash(Notice.info("Imported " + added.size()
+                        + (added.size() == 1 ? " certificate: " : " certificates: ")
+                        + added.get(0).subject()
+                        + (already > 0 ? " (" + already + " already on the device)" : "")));
+            }
         } catch (PrintmailException e) {
             r.session().flash(Notice.error(e.code().number() + " " + e.detail(),
                     "Import the certificate of the CA that issued the email server's certificate,"

@@ -98,7 +98,7 @@ final class ConnectionTestPage {
         }
         for (JobLogEntry e : backend.jobs().jobLog()) {
             if (e.jobId().equals(id.get())) {
-                String text = "Test message (job " + e.jobId() + "): " + e.result()
+                String text = "Test message (job " + e.jobId() + "): " + JobWords.result(e.result())
                         + (e.code() == 0 ? "" : " (" + e.code() + ")")
                         + (e.message().isEmpty() ? "" : ". " + e.message());
                 return Optional.of(e.code() == 0 ? Notice.info(text) : Notice.error(text, e.remedy()));
@@ -111,7 +111,7 @@ final class ConnectionTestPage {
             }
             if (v.jobId().equals(id.get())) {
                 return Optional.of(Notice.warning("Test message (job " + v.jobId() + "): "
-                        + v.state() + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
+                        + JobWords.state(v.state()) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
                         + v.lastMessage()), "Reload the page to see the result."));
             }
         }
@@ -129,7 +129,7 @@ final class ConnectionTestPage {
             Layout.form(h, r.session(), a.connectionTestPath(), "connection-test-form",
                     f -> f.el("button", "Run Connection Test", "type", "submit", "id",
                             "run-test-button"));
-            steps.ifPresent(list -> results(h, list));
+            steps.ifPresent(list -> results(h, a, list));
             if (s.transport() == MailTransport.SMTP_XOAUTH2 && steps.isPresent() && steps.get().stream()
                     .anyMatch(st -> st.code() == JobCode.SMTP_AUTH_DISABLED)) {
                 offerGraph(h, r, a);
@@ -156,7 +156,7 @@ final class ConnectionTestPage {
         h.close("div");
     }
 
-    private static void results(Html h, List<ConnectionCheck> steps) {
+    private static void results(Html h, MailAccount a, List<ConnectionCheck> steps) {
         boolean allPassed = steps.stream().allMatch(ConnectionCheck::passed);
         h.el("p", allPassed ? "All steps passed." : "The test stopped at a failed step.", "id",
                 "connection-test-summary",
@@ -170,7 +170,7 @@ final class ConnectionTestPage {
             h.el("td", step.passed() ? "Passed" : "Failed (" + step.code().number() + ")");
             h.el("td", step.detail());
             h.el("td", step.passed() ? "" : step.code().title() + ". "
-                    + step.code().remedyFor(step.detail()));
+                    + a.remedy(step.code().remedyFor(step.detail())));
             h.close("tr");
         }
         h.close("table");

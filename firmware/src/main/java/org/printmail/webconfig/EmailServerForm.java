@@ -1,5 +1,6 @@
 package org.printmail.webconfig;
 
+import java.net.IDN;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,8 @@ record EmailServerForm(Map<String, String> values) {
             throw new ConfigException(prefix + " > " + LABELS.get(SECURITY),
                     "choose STARTTLS or SSL/TLS");
         }
-        String host = get(HOST).isEmpty() ? profile.mail().host() : get(HOST);
+        String host = get(HOST).isEmpty() ? profile.mail().host() : asciiHost(get(HOST),
+                prefix + " > " + LABELS.get(HOST));
         int port;
         try {
             port = get(PORT).isEmpty() ? profile.mail().port() : Integer.parseInt(get(PORT));
@@ -111,8 +113,9 @@ record EmailServerForm(Map<String, String> values) {
         }
         MailServerSettings mail = new MailServerSettings(host, port, security, cv.equals("enable"),
                 current.mail().connectTimeout(), current.mail().readTimeout());
-        return new EmailServerSettings(method, service, profile.name(), get(SENDER), get(TENANT),
-                mail, transport(prefix));
+        return new EmailServerSettings(method, service, profile.name(),
+                asciiSender(get(SENDER), prefix + " > " + LABELS.get(SENDER)), get(TENANT), mail,
+                transport(prefix));
     }
 
     /** The chosen transport; a form without the field (an older page) keeps SMTP. */
@@ -126,6 +129,37 @@ record EmailServerForm(Map<String, String> values) {
                     "choose SMTP AUTH (XOAUTH2) or Microsoft Graph");
         }
         return t;
+    }
+
+    /** A Unicode host name becomes its punycode (xn--) form, which DNS and TLS use. */
+    static String asciiHost(String host, String field) {
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return host;
+        }
+        try {
+            return IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(field, "is not a valid international domain name;"
+                    + " enter its punycode form (xn--...)");
+        }
+    }
+
+    /**
+     * The device does not use SMTPUTF8 (RFC 6531), and Exchange Online does not offer it to
+     * devices, so a non-ASCII local part would be refused at MAIL FROM: say so here instead.
+     * A Unicode domain is converted to punycode.
+     */
+    static String asciiSender(String sender, String field) {
+        int at = sender.lastIndexOf('@');
+        if (sender.chars().allMatch(c -> c < 0x80) || at < 0) {
+            return sender;
+        }
+        if (!sender.substring(0, at).chars().allMatch(c -> c < 0x80)) {
+            throw new ConfigException(field, "use an address whose part before @ has ASCII"
+                    + " letters only (the device does not send SMTPUTF8); use the mailbox's"
+                    + " ASCII address or alias");
+        }
+        return sender.substring(0, at + 1) + asciiHost(sender.substring(at + 1), field);
     }
 
     /** Which form field a validation error is about, or "" when it is not one of this form's. */

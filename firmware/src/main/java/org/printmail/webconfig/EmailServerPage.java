@@ -56,12 +56,6 @@ final class EmailServerPage {
                 s.state(draftKey(a), form);
                 return Response.redirect(a.signInPath());
             }
-            case "signout" -> {
-                s.state(draftKey(a), form);
-                backend.accounts().signOut(a.id());
-                s.flash(Notice.info("Signed out. The device's tokens for this account were erased."));
-                return Response.redirect(a.path());
-            }
             case "ok" -> {
                 return apply(r, a, form);
             }
@@ -117,36 +111,47 @@ final class EmailServerPage {
                         Map.of(AuthMethod.OFF.name(), "Off", AuthMethod.OAUTH2.name(), "OAuth2"));
                 serviceSelect(f, form, badField);
                 transportSelect(f, form, badField);
-                statusRows(f, st);
                 profileRows(f, backend.inForce().apply(a.id()));
-                text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account.");
+                text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account."
+                        + " ASCII before the @ (the device does not send SMTPUTF8).");
                 text(f, EmailServerForm.TENANT, form, badField,
                         "Exchange Online only: a tenant ID or domain. Empty: any work or school account.");
-                text(f, EmailServerForm.HOST, form, badField, "For example smtp.office365.com.");
+                text(f, EmailServerForm.HOST, form, badField, "For example smtp.office365.com."
+                        + " A Unicode name is saved in its punycode (xn--) form.");
                 text(f, EmailServerForm.PORT, form, badField, "587 for STARTTLS, 465 for SSL/TLS.");
                 select(f, EmailServerForm.SECURITY, form, badField,
                         Map.of(SecureConnection.STARTTLS.name(), "STARTTLS",
                                 SecureConnection.SSL_TLS.name(), "SSL/TLS"));
                 certValidation(f, form, badField);
                 f.close("table");
+                // The form's first submit button, so Enter in any field means OK (HTML implicit
+                // submission); Sign In and Sign Out come after it, outside the form.
                 f.el("button", "OK", "type", "submit", "name", "action", "value", "ok", "id",
                         "ok-button");
             });
+            h.open("table", "class", "settings", "id", "sign-in-status");
+            statusRows(h, a, st);
+            h.close("table");
             h.open("p").el("a", "Connection Test", "href", a.connectionTestPath(), "id",
                     "connection-test-link")
                     .close("p");
         });
     }
 
-    private void statusRows(Html f, AccountStatus st) {
+    /**
+     * After the settings form in the page: Sign In still sends the form (its service and tenant,
+     * kept as a draft) through the {@code form} attribute; Sign Out only links to its
+     * confirmation page, which names what is erased.
+     */
+    private static void statusRows(Html f, MailAccount a, AccountStatus st) {
         f.open("tr").el("th", "Current Status").open("td");
         f.el("span", stateText(st), "id", "current-status");
         if (st.state() == AccountState.SIGNED_IN) {
-            f.el("button", "Sign Out", "type", "submit", "name", "action", "value", "signout", "id",
+            f.el("a", "Sign Out", "href", a.signOutPath(), "class", "button", "id",
                     "sign-out-button");
         } else {
-            f.el("button", "Sign In", "type", "submit", "name", "action", "value", "signin", "id",
-                    "sign-in-button");
+            f.el("button", "Sign In", "type", "submit", "form", "email-server-form", "name",
+                    "action", "value", "signin", "id", "sign-in-button");
         }
         f.close("td").close("tr");
         f.open("tr").el("th", "Authenticated Account").open("td")

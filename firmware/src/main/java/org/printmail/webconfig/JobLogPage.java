@@ -32,15 +32,16 @@ final class JobLogPage {
     private Response render(Request r) {
         return layout.page(r, "Job Status > Job Log", h -> {
             h.open("table", "class", "list", "id", "job-log");
-            h.open("tr").el("th", "Time (UTC)").el("th", "Job").el("th", "Account").el("th",
+            h.open("tr").el("th", "Time (UTC)").el("th", "Job ID").el("th", "Job")
+                    .el("th", "Account").el("th",
                     "Recipients")
                     .el("th", "Result").el("th", "Code").el("th", "Message").el("th",
                             "Remedy").close("tr");
             for (JobLogEntry e : backend.jobs().jobLog()) {
                 h.open("tr", "class", e.code() == 0 ? "pass" : "fail");
-                h.el("td", TIME.format(e.time())).el("td", e.type().displayName()).el("td",
-                        e.account())
-                        .el("td", recipients(e), "class", "recipients").el("td", e.result())
+                h.el("td", TIME.format(e.time())).el("td", e.jobId(), "class", "job-id")
+                        .el("td", e.type().displayName()).el("td", e.account())
+                        .el("td", recipients(e), "class", "recipients").el("td", JobWords.result(e.result()))
                         .el("td",
                                 e.code() == 0 ? "" : e.code())
                         .el("td", e.message()).el("td", e.remedy());

@@ -108,7 +108,7 @@ final class Layout {
                     || st.state() == AccountState.SIGN_IN_REQUIRED) {
                 out.add(Notice.error(a.title() + ": " + st.code().number() + " "
                         + st.code().title(),
-                        st.code().remedy()));
+                        a.remedy(st.code().remedy())));
             }
         }
         return out;
@@ -134,8 +134,10 @@ final class Layout {
         return "<!DOCTYPE html>" + h;
     }
 
+    /** The menu folds into "Menu" on narrow screens (the script closes it there). */
     private static void nav(Html h, Session s) {
-        h.open("nav").open("ul");
+        h.open("nav").open("details", "open", Html.ON, "id", "menu").el("summary", "Menu");
+        h.open("ul");
         link(h, "/status", "Status");
         link(h, MailAccount.DEVICE.path(), "Network > Email Server > Basic");
         link(h, MailAccount.DEVICE.connectionTestPath(),
@@ -149,7 +151,7 @@ final class Layout {
         h.close("ul");
         form(h, s, "/logout", "logout", f -> f.el("button", "Log Out", "type", "submit", "id",
                 "logout-button"));
-        h.close("nav");
+        h.close("details").close("nav");
     }
 
     private static void link(Html h, String href, String text) {

@@ -51,6 +51,9 @@ enum MailAccount {
 
     String connectionTestPath() { return base + "/connection-test"; }
 
+    /** The Sign Out confirmation page (GET) and action (POST). */
+    String signOutPath() { return base + "/sign-in/sign-out"; }
+
     /** e.g. "Network > Email Server", the menu the Basic and Connection Test pages sit in. */
     String section() { return menu + " > " + section; }
 
@@ -63,6 +66,18 @@ enum MailAccount {
     EmailServerSettings settings(DeviceSettings s) { return get.apply(s); }
 
     DeviceSettings with(DeviceSettings s, EmailServerSettings e) { return with.apply(s, e); }
+
+    /**
+     * A remedy as this account's admin should read it: the codes' remedies name the device
+     * mailbox's page (Network > Email Server), which is the wrong page for the fax server.
+     */
+    String remedy(String remedy) {
+        if (this != FAX) {
+            return remedy;
+        }
+        return remedy.replace(DEVICE.title(), title())
+                .replace("Network > Email Server", section());
+    }
 
     static MailAccount of(AccountId id) {
         for (MailAccount a : values()) {

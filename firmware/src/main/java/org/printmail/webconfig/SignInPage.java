@@ -44,7 +44,8 @@ final class SignInPage {
             d.get(a.signInPath(), Dispatcher.Access.ADMIN, r -> render(r, a));
             d.post(a.signInPath() + "/start", Dispatcher.Access.ADMIN, r -> start(r, a));
             d.post(a.signInPath() + "/cancel", Dispatcher.Access.ADMIN, r -> cancel(r, a));
-            d.post(a.signInPath() + "/sign-out", Dispatcher.Access.ADMIN, r -> signOut(r, a));
+            d.get(a.signOutPath(), Dispatcher.Access.ADMIN, r -> confirmSignOut(r, a));
+            d.post(a.signOutPath(), Dispatcher.Access.ADMIN, r -> signOut(r, a));
         }
         d.get(STATUS_API, Dispatcher.Access.API, this::statusJson);
     }
@@ -57,7 +58,7 @@ final class SignInPage {
         } catch (ConfigException e) {
             // The form or the profile is wrong, not the sign-in: say so once, on this page view.
             r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". "
-                    + e.detail(), e.remedy()));
+                    + e.detail(), a.remedy(e.remedy())));
         } catch (PrintmailException e) {
             board.signInRefused(a.id(), e); // the latest error stays on the page and in its JSON
         }
@@ -73,6 +74,28 @@ final class SignInPage {
         backend.accounts().signOut(a.id());
         r.session().flash(Notice.info("Signed out. The device's tokens for this account were erased."));
         return Response.redirect(a.path());
+    }
+
+    /** Sign Out erases tokens only a Global Administrator may be able to replace: ask first. */
+    private Response confirmSignOut(Request r, MailAccount a) {
+        AccountStatus st = board.fresh(a.id());
+        return layout.page(r, a.title() + " > Sign Out", h -> {
+            h.open("p").text("Sign out ").el("strong", st.accountName(), "id", "sign-out-account")
+                    .text("?").close("p");
+            h.open("ul", "id", "sign-out-losses");
+            h.el("li", "The device's tokens for this account are erased from the device.");
+            h.el("li", a == MailAccount.FAX
+                    ? "Faxes are not sent until someone signs in again."
+                    : "Scan to Email and notifications are not sent until someone signs in again.");
+            h.el("li", "Signing in again may need an administrator of the organization"
+                    + " (for example a Global Administrator) to approve the device.");
+            h.close("ul");
+            h.open("div", "class", "buttons");
+            Layout.form(h, r.session(), a.signOutPath(), "sign-out-form",
+                    f -> f.el("button", "Sign Out", "type", "submit", "id", "confirm-sign-out"));
+            h.el("a", "Cancel", "href", a.path(), "class", "button", "id", "cancel-sign-out");
+            h.close("div");
+        });
     }
 
     private Response render(Request r, MailAccount a) {
@@ -119,8 +142,7 @@ final class SignInPage {
         h.el("p", "Click Close, then OK on the Email Server page to save the settings to the device.", "class", "hint");
         h.open("div", "class", "buttons");
         h.el("a", "Close", "href", a.path(), "class", "button", "id", "close-button");
-        Layout.form(h, s, a.signInPath() + "/sign-out", "sign-out-form",
-                f -> f.el("button", "Sign Out", "type", "submit", "id", "sign-out-button"));
+        h.el("a", "Sign Out", "href", a.signOutPath(), "class", "button", "id", "sign-out-button");
         h.close("div");
     }
 
@@ -168,7 +190,7 @@ final class SignInPage {
                     : " " + Character.toUpperCase(st.reason().charAt(0)) + st.reason().substring(1);
             Layout.notice(h, Notice.error(st.code().number() + " " + st.code().title() + "."
                     + reason,
-                    st.code().remedyFor(st.reason())), "flash");
+                    a.remedy(st.code().remedyFor(st.reason()))), "flash");
             if (st.diagnostics() != null && !st.diagnostics().isBlank()) {
                 h.open("details").el("summary", "Details for support").el("pre",
                         st.diagnostics()).close("details");

@@ -39,7 +39,7 @@ final class StatusPage {
                 h.el("td", EmailServerPage.stateText(st));
                 h.el("td", st.accountName());
                 h.el("td", st.code() == JobCode.OK ? "" : st.code().number() + ": "
-                        + st.code().remedy());
+                        + a.remedy(st.code().remedy()));
                 h.close("tr");
             }
             h.close("table");

@@ -64,10 +64,12 @@ final class WebConfigHandler extends Handler.Abstract {
         var headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
         Dispatcher.securityHeaders().forEach(headers::put);
-        answer.headers().forEach((name, value) -> {
+        // Sorted, so several Set-Cookie headers keep the order they were added in.
+        new java.util.TreeMap<>(answer.headers()).forEach((name, value) -> {
             int extra = name.indexOf(';');
-            if (extra > 0) {
-                headers.add(name.substring(0, extra), value); // a second Set-Cookie
+            if (extra > 0 || name.equalsIgnoreCase("Set-Cookie")) {
+                // Added, never put: a later put would replace an earlier Set-Cookie.
+                headers.add(extra > 0 ? name.substring(0, extra) : name, value);
             } else {
                 headers.put(name, value);
             }

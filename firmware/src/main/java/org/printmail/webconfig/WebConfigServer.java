@@ -88,6 +88,8 @@ public final class WebConfigServer implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), 4);
         pool.setName("webconfig");
         pool.setDaemon(true);
+        // Threads started for a burst end 5 s after it, back to the 4 kept.
+        pool.setIdleTimeout(5_000);
         Server server = new Server(pool);
         server.setStopTimeout(2_000);
 

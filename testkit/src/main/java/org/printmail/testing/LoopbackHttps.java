@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,8 +33,9 @@ public final class LoopbackHttps {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final String COOKIE = "__Host-webconfig";
 
-    /** One answer: status, headers (lower-case names, last value wins) and body. */
-    public record Reply(int status, Map<String, String> headers, String body) { }
+    /** One answer: status, headers (lower-case names, last value wins), body, every Set-Cookie. */
+    public record Reply(int status, Map<String, String> headers, String body,
+                        List<String> setCookies) { }
 
     private final SSLContext tls;
     private final URI base;
@@ -40,6 +43,8 @@ public final class LoopbackHttps {
     private final Duration timeout;
     /** Web Config's session cookie, kept by hand across requests. */
     public String cookie = "";
+    /** Web Config's known-browser cookie (left by a successful log-in), kept likewise. */
+    public String knownBrowser = "";
 
     public LoopbackHttps(SSLContext tls, URI base, InetAddress from, Duration timeout) {
         this.tls = tls;
@@ -82,8 +87,12 @@ public final class LoopbackHttps {
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(base.getHost()).append(':').append(base.getPort())
                 .append("\r\nConnection: close\r\n");
-        if (!cookie.isEmpty()) {
-            head.append("Cookie: ").append(COOKIE).append('=').append(cookie).append("\r\n");
+        if (!cookie.isEmpty() || !knownBrowser.isEmpty()) {
+            head.append("Cookie: ").append(COOKIE).append('=').append(cookie);
+            if (!knownBrowser.isEmpty()) {
+                head.append("; ").append(COOKIE).append("-known=").append(knownBrowser);
+            }
+            head.append("\r\n");
         }
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         if (method.equals("POST")) {
@@ -96,10 +105,15 @@ public final class LoopbackHttps {
             out.write(content);
             out.flush();
             Reply r = read(s.getInputStream());
-            String setCookie = r.headers().getOrDefault("set-cookie", "");
-            Matcher m = Pattern.compile(COOKIE + "=([^;]*)").matcher(setCookie);
-            if (m.find()) {
-                cookie = m.group(1);
+            for (String setCookie : r.setCookies()) {
+                Matcher m = Pattern.compile("^" + COOKIE + "=([^;]*)").matcher(setCookie);
+                if (m.find()) {
+                    cookie = m.group(1);
+                }
+                Matcher k = Pattern.compile("^" + COOKIE + "-known=([^;]*)").matcher(setCookie);
+                if (k.find()) {
+                    knownBrowser = k.group(1);
+                }
             }
             return r;
         }
@@ -148,16 +162,22 @@ public final class LoopbackHttps {
         }
         int status = Integer.parseInt(lines[0].substring(9, 12));
         Map<String, String> headers = new LinkedHashMap<>();
+        List<String> setCookies = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
+                String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = lines[i].substring(colon + 1).trim();
+                headers.put(name, value);
+                if (name.equals("set-cookie")) {
+                    setCookies.add(value);
+                }
             }
         }
         String length = headers.get("content-length");
         byte[] body = length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
-        return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
+        return new Reply(status, headers, new String(body, StandardCharsets.UTF_8),
+                List.copyOf(setCookies));
     }
 
     private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }

@@ -72,12 +72,12 @@ final class HttpsAdmin {
         }
         HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        r.headers().firstValue("Set-Cookie").ifPresent(c -> {
+        for (String c : r.headers().allValues("Set-Cookie")) {
             Matcher m = COOKIE.matcher(c);
             if (m.find()) {
                 cookie = m.group(1);
             }
-        });
+        }
         return r;
     }
 

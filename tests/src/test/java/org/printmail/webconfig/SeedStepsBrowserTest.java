@@ -173,7 +173,7 @@ class SeedStepsBrowserTest {
         assertTrue(lab.mail().waitForIncoming(1, Duration.ofSeconds(10)));
         chromium.driver.navigate().refresh();
         chromium.waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".test-message-status"), "SENT"));
+                By.cssSelector(".test-message-status"), "Sent"));
         chromium.screenshot("09-test-message-sent");
         MimeMessage got = lab.mail().receivedMessages()[0];
         assertEquals(RECIPIENT, got.getAllRecipients()[0].toString());

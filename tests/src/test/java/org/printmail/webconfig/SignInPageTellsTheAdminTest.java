@@ -91,7 +91,7 @@ class SignInPageTellsTheAdminTest {
                 "the banner says 371 too: " + basic);
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String log = admin.get(JobLogPage.PATH).body();
-        while (!log.contains("HELD")) {
+        while (!log.contains("Held until the account is signed in again")) {
             assertTrue(System.nanoTime() < end, "no HELD line: " + log);
             Thread.sleep(50);
             log = admin.get(JobLogPage.PATH).body();
@@ -115,7 +115,8 @@ class SignInPageTellsTheAdminTest {
     @Test
     void theAdminsTestMessageAfterSignOutIsNotToldToContactTheAdministrator() throws Exception {
         device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
-        admin.post(BASIC, Map.of("csrf", admin.csrf(BASIC), "action", "signout"));
+        String signOut = MailAccount.DEVICE.signOutPath();
+        assertEquals(303, admin.post(signOut, Map.of("csrf", admin.csrf(signOut))).statusCode());
         String test = BASIC + "/connection-test";
         admin.post(test + "/send", Map.of("csrf", admin.csrf(test), "recipient", "ann@contoso.example"));
         String page = admin.get(test).body();

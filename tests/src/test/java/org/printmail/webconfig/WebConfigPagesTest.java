@@ -68,6 +68,26 @@ class WebConfigPagesTest {
     }
 
     @Test
+    void aUnicodeHostIsSavedAsPunycodeAndANonAsciiSenderIsRefusedWithTheReason()
+            throws Exception {
+        Map<String, String> form = basicForm("/network/email-server");
+        form.put("smtpHost", "smtp.b\u00fccher.example");
+        assertEquals(303, admin.post("/network/email-server", form).statusCode());
+        assertEquals("smtp.xn--bcher-kva.example", settings().current().deviceMail().mail().host());
+
+        form = basicForm("/network/email-server");
+        form.put("sender", "j\u00f6rg@contoso.example");
+        HttpResponse<String> r = admin.post("/network/email-server", form);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("SMTPUTF8"), r.body());
+        form = basicForm("/network/email-server");
+        form.put("sender", "scan@b\u00fccher.example");
+        assertEquals(303, admin.post("/network/email-server", form).statusCode());
+        assertEquals("scan@xn--bcher-kva.example",
+                settings().current().deviceMail().senderAddress());
+    }
+
+    @Test
     void validationErrorsNameTheFieldAndKeepTheSavedSettings() throws Exception {
         DeviceSettings before = settings().current();
         Map<String, String> cases = Map.of("smtpPort", "SMTP Server Port Number", "sender",
@@ -122,7 +142,7 @@ class WebConfigPagesTest {
         JobTicket refused = device.device().jobs().submit(scan());
         assertFalse(refused.accepted());
         String log = admin.get("/job-log").body();
-        assertTrue(log.contains("<td>REFUSED</td><td>360</td>"), log);
+        assertTrue(log.contains("<td>Refused (not queued)</td><td>360</td>"), log);
         assertTrue(log.contains("Network &gt; Email Server &gt; Basic"), "the 360 remedy: " + log);
 
         device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
@@ -132,7 +152,7 @@ class WebConfigPagesTest {
         device.device().jobs().submit(scan()); // now refused at once with 361
         String page = admin.get("/job-log").body();
         assertTrue(page.contains("Network &gt; Email Server &gt; Basic: 361 "), page);
-        assertTrue(page.contains("<td>REFUSED</td><td>361</td>"), page);
+        assertTrue(page.contains("<td>Refused (not queued)</td><td>361</td>"), page);
 
         device.rig.signIn(AccountId.deviceMail(), LabUsers.ADMIN);
         device.lab().identity().revoke(LabUsers.ADMIN, RevocationReason.PASSWORD_CHANGED);
@@ -164,11 +184,13 @@ class WebConfigPagesTest {
         assertTrue(device.lab().mail().waitForIncoming(1, Duration.ofSeconds(10)));
         assertEquals("reception@contoso.example",
                 device.lab().mail().receivedMessages()[0].getAllRecipients()[0].toString());
-        String page = awaitPage(path, "): SENT");
+        String page = awaitPage(path, "): Sent");
         assertTrue(page.contains("class=\"test-message-status info\""), page);
         String log = admin.get("/job-log").body();
         assertTrue(log.contains("<td>Scan to Email</td><td>" + LabUsers.ADMIN
-                + "</td><td class=\"recipients\">reception@contoso.example</td><td>SENT</td>"), log);
+                + "</td><td class=\"recipients\">reception@contoso.example</td><td>Sent</td>"), log);
+        assertTrue(log.matches("(?s).*<td class=\"job-id\">[^<]+</td><td>Scan to Email</td>.*"),
+                "the Job Log shows the job id");
     }
 
     /** The page once it contains the text: the outbox worker sends on its own thread. */
