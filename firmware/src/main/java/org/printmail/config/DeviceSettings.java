@@ -80,58 +80,60 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
                 jobLogSize, p);
     }
 
-    /** Throws {@link ConfigException} naming the first invalid field. */
+    /** Throws one {@link ConfigException} naming every invalid field ({@link ConfigException#problems()}). */
     public DeviceSettings validate() {
-        validateServer("Email Server", deviceMail);
-        validateServer("Fax Server", faxServer);
+        ConfigException.Collector problems = new ConfigException.Collector();
+        validateServer(problems, "Email Server", deviceMail);
+        validateServer(problems, "Fax Server", faxServer);
         if (faxAddressPattern == null || !faxAddressPattern.contains("{number}")
                 || !isAddress(faxAddressPattern.replace("{number}", "1"))) {
-            throw new ConfigException("Fax Address Pattern", "must look like {number}@fax.example.com");
+            problems.add(new ConfigException("Fax Address Pattern", "must look like {number}@fax.example.com"));
         }
         notificationRecipients.forEach((event, list) -> {
             for (String r : list) {
                 if (!isAddress(r)) {
-                    throw new ConfigException("Notification recipients (" + event + ")",
-                            "not an email address: " + r);
+                    problems.add(new ConfigException("Notification recipients (" + event + ")",
+                            "not an email address: " + r));
                 }
             }
         });
         if (attachMaxBytes < 0) {
-            throw new ConfigException("Attached File Maximum Size", "must be 0 (no limit) or more");
+            problems.add(new ConfigException("Attached File Maximum Size", "must be 0 (no limit) or more"));
         }
         if (signInHold.isNegative() || retryDeadline.isNegative()) {
-            throw new ConfigException("Job hold", "must not be negative");
+            problems.add(new ConfigException("Job hold", "must not be negative"));
         }
         if (jobLogSize < 10 || jobLogSize > 10_000) {
-            throw new ConfigException("Job Log size", "must be between 10 and 10000");
+            problems.add(new ConfigException("Job Log size", "must be between 10 and 10000"));
         }
-        proxy.validate();
+        problems.check(proxy::validate);
+        problems.throwIfAny();
         return this;
     }
 
-    private static void validateServer(String page, EmailServerSettings s) {
+    private static void validateServer(ConfigException.Collector problems, String page, EmailServerSettings s) {
         if (s.authMethod() == null || s.service() == null) {
-            throw new ConfigException(page + " > Authentication Method", "is required");
+            problems.add(new ConfigException(page + " > Authentication Method", "is required"));
         }
         if (!s.senderAddress().isEmpty() && !isAddress(s.senderAddress())) {
-            throw new ConfigException(page + " > Sender's Email Address", "not an email address");
+            problems.add(new ConfigException(page + " > Sender's Email Address", "not an email address"));
         }
         if (!s.tenant().isEmpty() && !s.tenant().matches("[A-Za-z0-9.-]{1,253}")) {
-            throw new ConfigException(page + " > Tenant", "must be a tenant ID or a domain name");
+            problems.add(new ConfigException(page + " > Tenant", "must be a tenant ID or a domain name"));
         }
         MailServerSettings m = s.mail();
         if (m.host() == null || !HOST.matcher(m.host()).matches()) {
-            throw new ConfigException(page + " > SMTP Server Address", "must be a host name or IP address");
+            problems.add(new ConfigException(page + " > SMTP Server Address", "must be a host name or IP address"));
         }
         if (m.port() < 1 || m.port() > 65535) {
-            throw new ConfigException(page + " > SMTP Server Port Number", "must be between 1 and 65535");
+            problems.add(new ConfigException(page + " > SMTP Server Port Number", "must be between 1 and 65535"));
         }
         if (m.security() == null) {
-            throw new ConfigException(page + " > Secure Connection", "is required");
+            problems.add(new ConfigException(page + " > Secure Connection", "is required"));
         }
         // Zero would mean "wait forever" to the mail library: one silent server would stall every job.
-        timeout(page + " > Connect Timeout", m.connectTimeout());
-        timeout(page + " > Read Timeout", m.readTimeout());
+        problems.check(() -> timeout(page + " > Connect Timeout", m.connectTimeout()));
+        problems.check(() -> timeout(page + " > Read Timeout", m.readTimeout()));
     }
 
     private static void timeout(String field, Duration d) {

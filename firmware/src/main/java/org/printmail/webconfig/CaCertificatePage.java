@@ -3,6 +3,7 @@ package org.printmail.webconfig;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import org.printmail.codes.PrintmailException;
 import org.printmail.trust.DeviceTrustStore;
@@ -32,6 +33,7 @@ final class CaCertificatePage {
     void register(Dispatcher d) {
         d.get(PATH, Dispatcher.Access.ADMIN, this::render);
         d.post(PATH + "/import", Dispatcher.Access.ADMIN, this::importCertificate);
+        d.get(PATH + "/delete", Dispatcher.Access.ADMIN, this::confirmDelete);
         d.post(PATH + "/delete", Dispatcher.Access.ADMIN, this::delete);
     }
 
@@ -81,6 +83,35 @@ final class CaCertificatePage {
         return Response.redirect(PATH);
     }
 
+    /** Deleting a trusted CA can stop mail: ask first, naming the certificate and what is lost. */
+    private Response confirmDelete(Request r) {
+        String fingerprint = r.param("fingerprint");
+        Optional<ImportedCa> ca = backend.caCertificates().list().stream()
+                .filter(c -> c.sha256().equals(fingerprint)).findFirst();
+        if (ca.isEmpty()) {
+            r.session().flash(Notice.error("No such CA certificate.",
+                    "Reload the page; it may have been deleted already."));
+            return Response.redirect(PATH);
+        }
+        return layout.page(r, "Network Security > CA Certificate > Delete", h -> {
+            h.open("p").text("Delete the CA certificate ").el("strong", ca.get().subject(), "id", "delete-subject")
+                    .text("?").close("p");
+            h.el("p", ca.get().sha256(), "class", "fingerprint");
+            h.open("ul", "id", "delete-losses");
+            h.el("li", "The device stops trusting servers whose certificates this CA issued: sending"
+                    + " through such an email server or proxy fails with code 389 from the next connection.");
+            h.el("li", "To trust it again, the certificate file must be imported again.");
+            h.close("ul");
+            h.open("div", "class", "buttons");
+            Layout.form(h, r.session(), PATH + "/delete", "delete-form", f -> {
+                f.empty("input", "type", "hidden", "name", "fingerprint", "value", ca.get().sha256());
+                f.el("button", "Delete", "type", "submit", "id", "confirm-delete");
+            });
+            h.el("a", "Cancel", "href", PATH, "class", "button", "id", "cancel-delete");
+            h.close("div");
+        });
+    }
+
     private Response render(Request r) {
         List<ImportedCa> certs = backend.caCertificates().list();
         return layout.page(r, "Network Security > CA Certificate", h -> {
@@ -101,11 +132,9 @@ final class CaCertificatePage {
                         "expires");
                 h.el("td", c.sha256(), "class", "fingerprint");
                 h.open("td");
-                Layout.form(h, r.session(), PATH + "/delete", "delete-" + c.sha256().substring(0, 16),
-                        f -> {
-                    f.empty("input", "type", "hidden", "name", "fingerprint", "value", c.sha256());
-                    f.el("button", "Delete", "type", "submit", "class", "delete-button");
-                });
+                // A link to a confirmation page: nothing is deleted by one click or a stray Enter.
+                h.el("a", "Delete", "href", PATH + "/delete?fingerprint=" + c.sha256(),
+                        "class", "button delete-button");
                 h.close("td").close("tr");
             }
             h.close("table");

@@ -86,36 +86,52 @@ record EmailServerForm(Map<String, String> values) {
     EmailServerSettings toSettings(Map<EmailService, DeviceProfile> profiles,
             EmailServerSettings current,
                                    String prefix) {
-        AuthMethod method = enumValue(AuthMethod.class, get(AUTH_METHOD));
-        if (method == null) {
-            throw new ConfigException(prefix + " > " + LABELS.get(AUTH_METHOD),
-                    "choose Off or OAuth2");
-        }
-        EmailService service = service(profiles, prefix);
-        DeviceProfile profile = profiles.get(service);
-        SecureConnection security = enumValue(SecureConnection.class, get(SECURITY));
-        if (security == null) {
-            throw new ConfigException(prefix + " > " + LABELS.get(SECURITY),
-                    "choose STARTTLS or SSL/TLS");
-        }
-        String host = get(HOST).isEmpty() ? profile.mail().host() : asciiHost(get(HOST),
-                prefix + " > " + LABELS.get(HOST));
-        int port;
-        try {
-            port = get(PORT).isEmpty() ? profile.mail().port() : Integer.parseInt(get(PORT));
-        } catch (NumberFormatException e) {
-            throw new ConfigException(prefix + " > " + LABELS.get(PORT), "must be a whole number");
-        }
+        // Every field is checked, so the page can mark all the invalid ones at once.
+        ConfigException.Collector problems = new ConfigException.Collector();
+        AuthMethod method = collect(problems, () -> required(enumValue(AuthMethod.class, get(AUTH_METHOD)),
+                prefix + " > " + LABELS.get(AUTH_METHOD), "choose Off or OAuth2"));
+        EmailService service = collect(problems, () -> service(profiles, prefix));
+        DeviceProfile profile = service == null ? null : profiles.get(service);
+        SecureConnection security = collect(problems, () -> required(
+                enumValue(SecureConnection.class, get(SECURITY)), prefix + " > " + LABELS.get(SECURITY),
+                "choose STARTTLS or SSL/TLS"));
+        String host = collect(problems, () -> get(HOST).isEmpty() ? (profile == null ? "" : profile.mail().host())
+                : asciiHost(get(HOST), prefix + " > " + LABELS.get(HOST)));
+        Integer port = collect(problems, () -> {
+            try {
+                return get(PORT).isEmpty() ? (profile == null ? 0 : profile.mail().port()) : Integer.parseInt(get(PORT));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(prefix + " > " + LABELS.get(PORT), "must be a whole number");
+            }
+        });
         String cv = get(CERT_VALIDATION);
         if (!cv.equals("enable") && !cv.equals("disable")) {
-            throw new ConfigException(prefix + " > " + LABELS.get(CERT_VALIDATION),
-                    "choose Enable or Disable");
+            problems.add(new ConfigException(prefix + " > " + LABELS.get(CERT_VALIDATION),
+                    "choose Enable or Disable"));
         }
+        String sender = collect(problems, () -> asciiSender(get(SENDER), prefix + " > " + LABELS.get(SENDER)));
+        MailTransport transport = collect(problems, () -> transport(prefix));
+        problems.throwIfAny();
         MailServerSettings mail = new MailServerSettings(host, port, security, cv.equals("enable"),
                 current.mail().connectTimeout(), current.mail().readTimeout());
-        return new EmailServerSettings(method, service, profile.name(),
-                asciiSender(get(SENDER), prefix + " > " + LABELS.get(SENDER)), get(TENANT), mail,
-                transport(prefix));
+        return new EmailServerSettings(method, service, profile.name(), sender, get(TENANT), mail, transport);
+    }
+
+    private static <T> T required(T value, String field, String problem) {
+        if (value == null) {
+            throw new ConfigException(field, problem);
+        }
+        return value;
+    }
+
+    /** The parsed value, or null with its problem kept for the page. */
+    private static <T> T collect(ConfigException.Collector problems, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ConfigException e) {
+            problems.add(e);
+            return null;
+        }
     }
 
     /** The chosen transport; a form without the field (an older page) keeps SMTP. */

@@ -96,7 +96,9 @@ final class EmailServerPage {
     private Response render(Request r, MailAccount a, EmailServerForm form,
             Optional<ConfigException> error) {
         AccountStatus st = board.fresh(a.id());
-        String badField = error.map(EmailServerForm::fieldOf).orElse("");
+        // Every invalid field, each with its own message shown beside it.
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        error.ifPresent(e -> e.problems().forEach(p -> bad.putIfAbsent(EmailServerForm.fieldOf(p), p.detail())));
         return layout.page(r, a.title(), h -> {
             h.open("div", "class", "banner info", "id", "ca-banner");
             h.text("Secure functions (STARTTLS, SSL/TLS) need the email server's CA certificate on the device. ");
@@ -107,22 +109,22 @@ final class EmailServerPage {
                     "flash error-summary"));
             Layout.form(h, r.session(), a.path(), "email-server-form", f -> {
                 f.open("table", "class", "settings");
-                select(f, EmailServerForm.AUTH_METHOD, form, badField,
+                select(f, EmailServerForm.AUTH_METHOD, form, bad,
                         Map.of(AuthMethod.OFF.name(), "Off", AuthMethod.OAUTH2.name(), "OAuth2"));
-                serviceSelect(f, form, badField);
-                transportSelect(f, form, badField);
+                serviceSelect(f, form, bad);
+                transportSelect(f, form, bad);
                 profileRows(f, backend.inForce().apply(a.id()));
-                text(f, EmailServerForm.SENDER, form, badField, "Empty: the signed-in account."
+                text(f, EmailServerForm.SENDER, form, bad, "Empty: the signed-in account."
                         + " ASCII before the @ (the device does not send SMTPUTF8).");
-                text(f, EmailServerForm.TENANT, form, badField,
+                text(f, EmailServerForm.TENANT, form, bad,
                         "Exchange Online only: a tenant ID or domain. Empty: any work or school account.");
-                text(f, EmailServerForm.HOST, form, badField, "For example smtp.office365.com."
+                text(f, EmailServerForm.HOST, form, bad, "For example smtp.office365.com."
                         + " A Unicode name is saved in its punycode (xn--) form.");
-                text(f, EmailServerForm.PORT, form, badField, "587 for STARTTLS, 465 for SSL/TLS.");
-                select(f, EmailServerForm.SECURITY, form, badField,
+                text(f, EmailServerForm.PORT, form, bad, "587 for STARTTLS, 465 for SSL/TLS.");
+                select(f, EmailServerForm.SECURITY, form, bad,
                         Map.of(SecureConnection.STARTTLS.name(), "STARTTLS",
                                 SecureConnection.SSL_TLS.name(), "SSL/TLS"));
-                certValidation(f, form, badField);
+                certValidation(f, form, bad);
                 f.close("table");
                 // The form's first submit button, so Enter in any field means OK (HTML implicit
                 // submission); Sign In and Sign Out come after it, outside the form.
@@ -196,46 +198,46 @@ final class EmailServerPage {
         };
     }
 
-    private static void transportSelect(Html f, EmailServerForm form, String badField) {
+    private static void transportSelect(Html f, EmailServerForm form, Map<String, String> bad) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         for (MailTransport t : MailTransport.values()) {
             options.put(t.name(), t.displayName());
         }
-        select(f, EmailServerForm.TRANSPORT, form, badField, options);
+        select(f, EmailServerForm.TRANSPORT, form, bad, options);
     }
 
-    private void serviceSelect(Html f, EmailServerForm form, String badField) {
+    private void serviceSelect(Html f, EmailServerForm form, Map<String, String> bad) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         for (EmailService s : EmailService.values()) {
             if (backend.profiles().containsKey(s)) {
                 options.put(s.name(), s.displayName());
             }
         }
-        select(f, EmailServerForm.SERVICE, form, badField, options);
+        select(f, EmailServerForm.SERVICE, form, bad, options);
     }
 
-    private static void select(Html f, String field, EmailServerForm form, String badField,
+    private static void select(Html f, String field, EmailServerForm form, Map<String, String> bad,
             Map<String, String> options) {
-        row(f, field, badField, () -> {
+        row(f, field, bad, () -> {
             f.open("select", "name", field, "id", field, "aria-invalid",
-                    field.equals(badField) ? "true" : null);
+                    bad.containsKey(field) ? "true" : null);
             options.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(o -> f.el("option", o.getValue(),
                     "value", o.getKey(), "selected", Html.on(o.getKey().equals(form.get(field)))));
             f.close("select");
         }, "");
     }
 
-    private static void text(Html f, String field, EmailServerForm form, String badField,
+    private static void text(Html f, String field, EmailServerForm form, Map<String, String> bad,
             String hint) {
-        row(f, field, badField, () -> f.empty("input", "type", "text", "name", field, "id", field,
-                "value", form.get(field), "aria-invalid", field.equals(badField) ? "true" : null),
+        row(f, field, bad, () -> f.empty("input", "type", "text", "name", field, "id", field,
+                "value", form.get(field), "aria-invalid", bad.containsKey(field) ? "true" : null),
                         hint);
     }
 
-    private static void certValidation(Html f, EmailServerForm form, String badField) {
+    private static void certValidation(Html f, EmailServerForm form, Map<String, String> bad) {
         String field = EmailServerForm.CERT_VALIDATION;
         boolean on = !"disable".equals(form.get(field));
-        row(f, field, badField, () -> {
+        row(f, field, bad, () -> {
             f.open("label").empty("input", "type", "radio", "name", field, "value", "enable", "id",
                     "certValidation-enable",
                     "checked", Html.on(on)).text(" Enable").close("label");
@@ -248,11 +250,14 @@ final class EmailServerPage {
         }, "");
     }
 
-    private static void row(Html f, String field, String badField, Runnable input, String hint) {
-        f.open("tr", "class", field.equals(badField) ? "invalid" : null);
+    private static void row(Html f, String field, Map<String, String> bad, Runnable input, String hint) {
+        f.open("tr", "class", bad.containsKey(field) ? "invalid" : null);
         f.open("th").el("label", EmailServerForm.LABELS.get(field), "for", field).close("th");
         f.open("td");
         input.run();
+        if (bad.containsKey(field)) {
+            f.el("span", bad.get(field), "class", "field-error", "id", field + "-error");
+        }
         if (!hint.isEmpty()) {
             f.el("span", hint, "class", "hint");
         }

@@ -252,6 +252,13 @@ class WebConfigBrowserTest {
                 row.findElement(By.cssSelector("td.fingerprint")).getText());
         chromium.screenshot("ca-certificate");
         chromium.click(By.cssSelector(".delete-button"));
+        // Nothing is deleted before the confirmation page's own button.
+        assertTrue(chromium.waitFor(By.id("delete-losses")).getText().contains("389"));
+        assertEquals(1, device.device().caCertificates().list().size());
+        chromium.click(By.id("cancel-delete"));
+        assertEquals(1, device.device().caCertificates().list().size());
+        chromium.click(By.cssSelector(".delete-button"));
+        chromium.click(By.id("confirm-delete"));
         assertTrue(chromium.waitFor(By.cssSelector(".flash.info")).getText().contains("deleted"));
         assertEquals(0, device.device().caCertificates().list().size());
     }

@@ -105,6 +105,24 @@ class WebConfigPagesTest {
     }
 
     @Test
+    void everyInvalidFieldIsReportedAtOnceEachBesideItsField() throws Exception {
+        DeviceSettings before = settings().current();
+        Map<String, String> form = basicForm("/network/email-server");
+        form.put("smtpPort", "99999");
+        form.put("sender", "not valid!");
+        form.put("smtpHost", "not valid!");
+        form.put("tenant", "not valid!");
+        HttpResponse<String> r = admin.post("/network/email-server", form);
+        assertEquals(400, r.statusCode());
+        String page = r.body();
+        for (String field : List.of("smtpPort", "sender", "smtpHost", "tenant")) {
+            assertTrue(page.contains("id=\"" + field + "-error\""), field + " has its message beside it: " + page);
+        }
+        assertEquals(4, page.split("aria-invalid=\"true\"", -1).length - 1, "all four fields marked");
+        assertEquals(before, settings().current());
+    }
+
+    @Test
     void disablingCertificateValidationShowsTheWarningOnThePageAndInTheBanner() throws Exception {
         Map<String, String> form = basicForm("/network/email-server");
         form.put("certValidation", "disable");
