@@ -10,6 +10,23 @@ import java.time.Duration;
 public record MailServerSettings(String host, int port, SecureConnection security,
                                  boolean certificateValidation, Duration connectTimeout,
                                  Duration readTimeout) {
+    /**
+     * What the device risks while Certificate Validation is off, in one text for Web Config, the
+     * control panel, the status sheet and the log; empty while it is on.
+     */
+    public java.util.Optional<String> certificateWarning() {
+        return certificateValidation ? java.util.Optional.empty()
+                : java.util.Optional.of(certificateWarning(host));
+    }
+
+    /** The same text for a server the admin is still typing. */
+    public static String certificateWarning(String host) {
+        return "Certificate Validation is disabled: the device sends mail and its sign-in token to "
+                + (host == null || host.isBlank() ? "the email server" : host)
+                + " without checking the server's certificate. Enable it and import the server's CA"
+                + " certificate instead.";
+    }
+
     public MailServerSettings withPort(int newPort) {
         return new MailServerSettings(host, newPort, security, certificateValidation, connectTimeout,
                 readTimeout);

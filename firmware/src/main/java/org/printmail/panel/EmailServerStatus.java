@@ -61,10 +61,7 @@ public final class EmailServerStatus {
         }
         sb.append("  Certificate Validation: ").append(e.mail().certificateValidation() ? "Enable" : "Disable")
                 .append('\n');
-        if (!e.mail().certificateValidation()) {
-            sb.append("  WARNING: Certificate validation is disabled: the device connects without checking"
-                    + " the server's identity.\n");
-        }
+        e.mail().certificateWarning().ifPresent(w -> sb.append("  WARNING: ").append(w).append('\n'));
     }
 
     private static String label(AccountStatus st) {

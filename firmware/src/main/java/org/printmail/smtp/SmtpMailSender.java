@@ -89,12 +89,7 @@ public final class SmtpMailSender implements MailSender {
      * The warning every status view shows while Certificate Validation is off; empty when on.
      */
     public static Optional<String> securityWarning(MailServerSettings settings) {
-        if (settings.certificateValidation()) {
-            return Optional.empty();
-        }
-        return Optional.of("Certificate Validation is disabled: the device sends mail and its"
-                + " sign-in token to " + settings.host() + " without checking the server's"
-                + " certificate. Enable it and import the server's CA certificate instead.");
+        return settings.certificateWarning();
     }
 
     @Override

@@ -140,8 +140,7 @@ final class TransportFactory {
         MailServerSettings s = a.server();
         Redactor redactor = Redactor.forToken(a.username(), token);
         if (!s.certificateValidation()) {
-            LOG.warn("Certificate Validation is disabled: connecting to {}:{} without verifying"
-                    + " the server's certificate", s.host(), s.port());
+            LOG.warn("{} (port {})", s.certificateWarning().orElseThrow(), s.port());
         }
         ErrorChallengeTransport t = null;
         try {

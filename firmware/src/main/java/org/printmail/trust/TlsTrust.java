@@ -37,6 +37,26 @@ public final class TlsTrust {
         this.context = buildContext(this.extraCas);
     }
 
+    /**
+     * The server side's TLS context from a PKCS#12 key store (Web Config's certificate, or a test
+     * server's). The message names the file, never the password.
+     */
+    public static SSLContext serverContext(Path pkcs12, char[] password) throws IOException {
+        try (InputStream in = Files.newInputStream(pkcs12)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot load the key store " + pkcs12.getFileName() + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
     /** JDK CAs only. */
     public static TlsTrust jdkDefaults() {
         return new TlsTrust(List.of());

@@ -11,6 +11,7 @@ import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.EmailService;
+import org.printmail.config.MailServerSettings;
 import org.printmail.config.MailTransport;
 import org.printmail.config.SecureConnection;
 
@@ -19,8 +20,6 @@ import org.printmail.config.SecureConnection;
  * fields, Sign In / Sign Out, and OK to apply with errors that name the field.
  */
 final class EmailServerPage {
-    static final String CERT_WARNING = "Certificate Validation is disabled: the device connects to the email"
-            + " server without checking the server's certificate. Enabling it is recommended.";
 
     private final Layout layout;
     private final WebConfigBackend backend;
@@ -245,7 +244,8 @@ final class EmailServerPage {
                     "certValidation-disable",
                     "checked", Html.on(!on)).text(" Disable").close("label");
             if (!on) {
-                f.el("p", CERT_WARNING, "class", "warning", "id", "cert-validation-warning");
+                f.el("p", MailServerSettings.certificateWarning(form.get(EmailServerForm.HOST)), "class",
+                        "warning", "id", "cert-validation-warning");
             }
         }, "");
     }

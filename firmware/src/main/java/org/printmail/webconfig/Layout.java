@@ -91,11 +91,8 @@ final class Layout {
             if (s.authMethod() == AuthMethod.OFF) {
                 continue;
             }
-            if (!s.mail().certificateValidation()) {
-                out.add(Notice.warning(a.title() + ": Certificate Validation is disabled.",
-                        "The device connects to the email server without checking its certificate. Enable"
-                                + " Certificate Validation (recommended) and import the server's CA certificate if needed."));
-            }
+            s.mail().certificateWarning().ifPresent(w -> out.add(Notice.warning(
+                    a.title() + ": Certificate Validation is disabled.", w)));
             AccountStatus st = board.fresh(a.id());
             st.keepAliveWarning().ifPresent(w -> out.add(Notice.warning(a.title() + ": " + w,
                     "Check the network and the Connection Test; sign in again if it keeps failing.")));

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import org.eclipse.jetty.http.HttpCompliance;
@@ -19,6 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.printmail.trust.TlsTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,16 +172,9 @@ public final class WebConfigServer implements AutoCloseable {
     }
 
     private static SSLContext tlsContext(WebConfigOptions opts) {
-        char[] pass = opts.keyStorePassword().toCharArray();
-        try (InputStream in = Files.newInputStream(opts.keyStore())) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, pass);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, pass);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
-            return ctx;
-        } catch (IOException | GeneralSecurityException e) {
+        try {
+            return TlsTrust.serverContext(opts.keyStore(), opts.keyStorePassword().toCharArray());
+        } catch (IOException e) {
             throw new IllegalStateException("Web Config: cannot load the device certificate from "
                     + opts.keyStore().getFileName() + " (" + e.getClass().getSimpleName() + ")");
         }

@@ -5,13 +5,9 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
@@ -251,22 +246,9 @@ public final class LabIdentityPlatform implements AccessTokenValidator, AutoClos
     }
 
     private static SSLContext sslContext(LabIdentityOptions options) {
-        try (InputStream in = Files.newInputStream(options.keystore())) {
-            char[] password = options.keystorePassword().toCharArray();
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password);
-            KeyManagerFactory kmf =
-                    KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, password);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(kmf.getKeyManagers(), null, null);
-            return ssl;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("lab identity platform: cannot load keystore "
-                    + options.keystore().getFileName() + " (" + e.getClass().getSimpleName()
-                    + ")", e);
-        }
+        return LabMailServer.serverContext(options.keystore(), options.keystorePassword().toCharArray());
     }
+
 
     static HttpsConfigurator configurator(SSLContext ssl) {
         return new HttpsConfigurator(ssl) {

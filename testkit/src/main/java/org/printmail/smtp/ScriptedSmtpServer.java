@@ -9,9 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
@@ -25,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+
+import org.printmail.trust.TlsTrust;
 
 /**
  * A real SMTP server on a loopback socket whose every reply is scripted: Exchange's exact reply
@@ -352,18 +351,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private static SSLContext serverContext(Path keystore) throws IOException {
-        try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, TEST_KEYSTORE_PASSWORD.toCharArray());
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, TEST_KEYSTORE_PASSWORD.toCharArray());
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
-            return ctx;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("test keystore", e);
-        }
+        return TlsTrust.serverContext(keystore, TEST_KEYSTORE_PASSWORD.toCharArray());
     }
+
 
     public static final class Builder {
         private Path keystore = testKeystore("localhost.p12");
