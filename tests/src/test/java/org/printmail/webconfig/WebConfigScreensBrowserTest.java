@@ -50,6 +50,8 @@ class WebConfigScreensBrowserTest {
 
     @AfterEach
     void signOut() {
+        // Leave no Web Config page open whose script could act on the next test's sign-in.
+        chromium.driver.get("about:blank");
         for (AccountId id : List.of(AccountId.deviceMail(), AccountId.faxServer())) {
             device.device().accounts().cancelSignIn(id);
             device.device().accounts().signOut(id);
