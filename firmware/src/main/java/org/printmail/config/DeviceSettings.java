@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.printmail.i18n.Language;
+
 /**
  * Everything an administrator sets for mail on the device, saved as one snapshot by
  * {@link SettingsStore}. Validated on load and on every save; errors name the field as Web
@@ -18,12 +20,14 @@ import java.util.regex.Pattern;
  * @param signInHold            how long a job waits for a missing sign-in before failing with its code
  * @param retryDeadline         how long transient failures are retried before the job fails
  * @param proxy                 the office proxy (Network > Proxy); none in settings saved before it
+ * @param language              the device language: panel, status sheet and notification emails (Web
+ *                              Config follows each admin's browser); English in settings saved before it
  */
 public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings faxServer,
                              String faxAddressPattern, Map<String, List<String>> notificationRecipients,
                              long attachMaxBytes, boolean splitLargeAttachments,
                              boolean scanToMyEmailEnabled, Duration signInHold, Duration retryDeadline,
-                             int jobLogSize, ProxySettings proxy) {
+                             int jobLogSize, ProxySettings proxy, Language language) {
     /** 25 MiB: with base64's growth a whole message stays under Exchange's common 35 MB limit. */
     public static final long DEFAULT_ATTACH_MAX_BYTES = 25L * 1024 * 1024;
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
@@ -34,6 +38,7 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
         notificationRecipients.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         notificationRecipients = java.util.Collections.unmodifiableMap(copy);
         proxy = proxy == null ? ProxySettings.NONE : proxy;
+        language = language == null ? Language.ENGLISH : language;
     }
 
     /** Settings for a device built from one profile for both the device and the fax server. */
@@ -41,43 +46,49 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
         EmailServerSettings mail = new EmailServerSettings(AuthMethod.OAUTH2, profile.service(),
                 profile.name(), "", "", profile.mail(), profile.transport());
         return new DeviceSettings(mail, mail, "{number}@fax.example.com", Map.of(), DEFAULT_ATTACH_MAX_BYTES, true, true,
-                Duration.ofHours(24), Duration.ofHours(24), 500, ProxySettings.NONE);
+                Duration.ofHours(24), Duration.ofHours(24), 500, ProxySettings.NONE, Language.ENGLISH);
     }
 
     public DeviceSettings withDeviceMail(EmailServerSettings s) {
         return new DeviceSettings(s, faxServer, faxAddressPattern, notificationRecipients, attachMaxBytes,
-                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy, language);
     }
 
     public DeviceSettings withFaxServer(EmailServerSettings s) {
         return new DeviceSettings(deviceMail, s, faxAddressPattern, notificationRecipients, attachMaxBytes,
-                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy, language);
     }
 
     public DeviceSettings withFaxAddressPattern(String pattern) {
         return new DeviceSettings(deviceMail, faxServer, pattern, notificationRecipients, attachMaxBytes,
-                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy, language);
     }
 
     public DeviceSettings withNotificationRecipients(Map<String, List<String>> recipients) {
         return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, recipients, attachMaxBytes,
-                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
+                splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy, language);
     }
 
     public DeviceSettings withAttachmentLimit(long maxBytes, boolean split) {
         return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients, maxBytes,
-                split, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy);
+                split, scanToMyEmailEnabled, signInHold, retryDeadline, jobLogSize, proxy, language);
     }
 
     public DeviceSettings withTiming(Duration hold, Duration deadline) {
         return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients,
-                attachMaxBytes, splitLargeAttachments, scanToMyEmailEnabled, hold, deadline, jobLogSize, proxy);
+                attachMaxBytes, splitLargeAttachments, scanToMyEmailEnabled, hold, deadline, jobLogSize, proxy, language);
     }
 
     public DeviceSettings withProxy(ProxySettings p) {
         return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients,
                 attachMaxBytes, splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline,
-                jobLogSize, p);
+                jobLogSize, p, language);
+    }
+
+    public DeviceSettings withLanguage(Language l) {
+        return new DeviceSettings(deviceMail, faxServer, faxAddressPattern, notificationRecipients,
+                attachMaxBytes, splitLargeAttachments, scanToMyEmailEnabled, signInHold, retryDeadline,
+                jobLogSize, proxy, l);
     }
 
     /** Throws one {@link ConfigException} naming every invalid field ({@link ConfigException#problems()}). */

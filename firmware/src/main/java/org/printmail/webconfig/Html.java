@@ -3,6 +3,7 @@ package org.printmail.webconfig;
 import java.util.regex.Pattern;
 
 import org.owasp.encoder.Encode;
+import org.printmail.i18n.Messages;
 
 /**
  * The only way Web Config writes markup. Every text and attribute value goes through the OWASP
@@ -41,10 +42,37 @@ final class Html {
         return this;
     }
 
-    /** Text content, always HTML-encoded. */
+    /**
+     * Text content, always HTML-encoded. The Unicode isolates {@link Messages} puts around values
+     * in a sentence (FSI ... PDI) become {@code <bdi>} elements; unpaired ones are dropped, so a
+     * value can neither open nor close an element.
+     */
     Html text(Object text) {
-        out.append(Encode.forHtml(String.valueOf(text)));
+        String encoded = Encode.forHtml(String.valueOf(text));
+        int depth = 0;
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == Messages.FSI) {
+                out.append("<bdi>");
+                depth++;
+            } else if (c == Messages.PDI) {
+                if (depth > 0) {
+                    out.append("</bdi>");
+                    depth--;
+                }
+            } else if (!(c >= '\u202A' && c <= '\u202E') && !(c >= '\u2066' && c <= '\u2069')) {
+                out.append(c);
+            }
+        }
+        while (depth-- > 0) {
+            out.append("</bdi>");
+        }
         return this;
+    }
+
+    /** A left-to-right value on its own (an address, a host, a code): {@code <bdi dir="ltr">}. */
+    Html ltr(Object value) {
+        return open("bdi", "dir", "ltr").text(Messages.stripDirectionalControls(String.valueOf(value))).close("bdi");
     }
 
     /** {@code <tag attrs>text</tag>}. */

@@ -1,0 +1,69 @@
+package org.printmail.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+    @Test
+    void arabicCountsTakeTheirSixFormsAndEnglishItsTwo() {
+        PluralRule ar = Language.ARABIC.pluralRule();
+        assertEquals(List.of("zero", "one", "two", "few", "few", "many", "many", "other", "other", "few", "many"),
+                List.of(0L, 1L, 2L, 3L, 10L, 11L, 99L, 100L, 102L, 103L, 111L).stream().map(ar::category).toList());
+        PluralRule en = Language.ENGLISH.pluralRule();
+        assertEquals(List.of("other", "one", "other"), List.of(0L, 1L, 2L).stream().map(en::category).toList());
+    }
+
+    @Test
+    void acceptLanguagePicksArabicForAnyArabicRegionAndEnglishOtherwise() {
+        assertEquals(Language.ARABIC, Language.negotiate("ar-SA,ar;q=0.9,en;q=0.5"));
+        assertEquals(Language.ARABIC, Language.negotiate("ar-EG"));
+        assertEquals(Language.ARABIC, Language.negotiate("fr-FR, ar;q=0.8, en;q=0.7"));
+        assertEquals(Language.ENGLISH, Language.negotiate("en-GB,ar;q=0.1"));
+        assertEquals(Language.ENGLISH, Language.negotiate("fr-FR,de"));
+        assertEquals(Language.ENGLISH, Language.negotiate(";;;q=x,,"));
+        assertEquals(Language.ENGLISH, Language.negotiate(null));
+        assertEquals(Language.ENGLISH, Language.negotiate("x".repeat(5000)));
+    }
+
+    @Test
+    void unknownTagsFallBackToEnglish() {
+        assertEquals(Language.ARABIC, Language.orEnglish("AR"));
+        assertEquals(Language.ARABIC, Language.orEnglish("ar_SA"));
+        assertEquals(Language.ENGLISH, Language.orEnglish("tlh"));
+        assertEquals(Language.ENGLISH, Language.orEnglish(null));
+    }
+
+    @Test
+    void literalArgumentsAreIsolatedAndLoseTheirOwnDirectionalControls() {
+        String hostile = "evil\u202Emoc.elpmaxe@\u2069x";
+        String isolated = Messages.isolate(hostile);
+        assertEquals("\u2068evilmoc.elpmaxe@x\u2069", isolated);
+        Text t = Text.of("language.label");
+        assertEquals("اللغة", Messages.of(Language.ARABIC).render(t));
+    }
+
+    @Test
+    void aKeyMissingEverywhereRendersAsItselfAndALiteralAsItsValue() {
+        Messages ar = Messages.of(Language.ARABIC);
+        assertEquals("no.such.key", ar.text("no.such.key", "x"));
+        assertEquals("as is", ar.render(Text.literal("as is")));
+        assertFalse(ar.has("no.such.key"));
+        assertTrue(ar.has("language.ar"));
+    }
+
+    @Test
+    void datesFollowTheLanguage() {
+        Instant t = Instant.parse("2026-12-04T17:05:00Z");
+        String en = Messages.of(Language.ENGLISH).dateTime(t, ZoneOffset.UTC);
+        String ar = Messages.of(Language.ARABIC).dateTime(t, ZoneOffset.UTC);
+        assertTrue(en.contains("December"), en);
+        assertTrue(ar.contains("ديسمبر"), ar);
+    }
+}
