@@ -33,7 +33,7 @@ import java.util.TreeMap;
 public final class Messages {
     /** The catalogue's areas: one file per area and language. */
     public static final List<String> AREAS = List.of("common", "codes", "jobs", "mail", "config", "auth",
-            "smtp", "graph", "webconfig", "panel", "sheet");
+            "smtp", "graph", "webconfig", "webpages", "panel", "sheet");
     /** First-strong isolate and pop directional isolate (Unicode UAX #9). */
     public static final char FSI = '\u2068';
     public static final char PDI = '\u2069';
