@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.printmail.i18n.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +153,7 @@ final class Dispatcher {
         }
         Session session = found.orElse(null);
         return entry.route().handle(new Request(method, path, query, form, session, client,
-                ex.header("Cookie")));
+                ex.header("Cookie"), Language.negotiate(ex.header("Accept-Language"))));
     }
 
     private Response notLoggedIn(Access access, String method, String path,
