@@ -63,14 +63,14 @@ final class AdminPasswordPage {
 
     private Response render(Request r, Optional<Text> problem) {
         Messages m = r.messages();
-        return layout.page(r, m.text("webpages.password.title"), h -> {
+        return layout.page(r, m.text("common.menu.adminPassword"), h -> {
             problem.ifPresent(p -> Layout.notice(h, Notice.error(m.render(p),
                     m.text("webpages.common.correctField")), "flash error-summary"));
             Layout.form(h, r.session(), PATH, "admin-password-form", f -> {
                 field(f, "current", m.text("webpages.password.current"), "current-password");
                 field(f, "new", m.text("webpages.password.new"), "new-password");
                 field(f, "confirm", m.text("webpages.password.confirm"), "new-password");
-                f.el("button", m.text("webpages.common.ok"), "type", "submit", "id", "ok-button");
+                f.el("button", m.text("common.button.ok"), "type", "submit", "id", "ok-button");
             });
         });
     }

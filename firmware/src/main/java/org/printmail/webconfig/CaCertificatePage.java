@@ -96,7 +96,8 @@ final class CaCertificatePage {
             r.session().flash(noSuchCertificate(r));
             return Response.redirect(PATH);
         }
-        return layout.page(r, r.t("webpages.ca.delete.title"), h -> {
+        return layout.page(r, r.messages().render(Text.of("webpages.ca.delete.title",
+                Text.of("common.menu.caCertificate"))), h -> {
             h.el("p", r.t("webpages.ca.delete.question"));
             h.open("p").open("strong", "id", "delete-subject").ltr(ca.get().subject()).close("strong")
                     .close("p");
@@ -110,7 +111,7 @@ final class CaCertificatePage {
                 f.empty("input", "type", "hidden", "name", "fingerprint", "value", ca.get().sha256());
                 f.el("button", r.t("webpages.ca.delete.button"), "type", "submit", "id", "confirm-delete");
             });
-            h.el("a", r.t("webpages.common.cancel"), "href", PATH, "class", "button", "id", "cancel-delete");
+            h.el("a", r.t("common.button.cancel"), "href", PATH, "class", "button", "id", "cancel-delete");
             h.close("div");
         });
     }
@@ -118,7 +119,7 @@ final class CaCertificatePage {
     private Response render(Request r) {
         List<ImportedCa> certs = backend.caCertificates().list();
         Messages m = r.messages();
-        return layout.page(r, m.text("webpages.ca.title"), h -> {
+        return layout.page(r, m.text("common.menu.caCertificate"), h -> {
             h.el("p", m.text("webpages.ca.intro"));
             h.open("table", "class", "list", "id", "ca-list");
             h.open("tr").el("th", m.text("webpages.ca.subject")).el("th", m.text("webpages.ca.issuer"))

@@ -73,7 +73,7 @@ final class JobLogPage {
     private Response render(Request r) {
         Messages m = r.messages();
         List<JobLogEntry> log = backend.jobs().jobLog();
-        return layout.page(r, m.text("webpages.joblog.title"), h -> {
+        return layout.page(r, m.text("common.menu.jobLog"), h -> {
             h.el("p", log.isEmpty() ? m.text("webpages.joblog.empty")
                     : m.count("webpages.joblog.entries", log.size()), "id", "job-log-summary");
             h.open("table", "class", "list", "id", "job-log");

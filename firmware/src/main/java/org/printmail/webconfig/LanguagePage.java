@@ -58,7 +58,7 @@ final class LanguagePage {
     private Response render(Request r, Optional<Text> problem) {
         Messages m = r.messages();
         Language current = backend.settings().current().language();
-        return layout.page(r, m.text("webpages.language.title"), h -> {
+        return layout.page(r, m.text("common.menu.language"), h -> {
             problem.ifPresent(p -> Layout.notice(h, Notice.error(m.render(p),
                     m.text("webpages.language.unknown.remedy")), "flash error-summary"));
             h.el("p", m.text("webpages.language.intro"));
@@ -76,7 +76,7 @@ final class LanguagePage {
                 }
                 f.close("select").close("td").close("tr");
                 f.close("table");
-                f.el("button", m.text("webpages.common.ok"), "type", "submit", "id", "ok-button");
+                f.el("button", m.text("common.button.ok"), "type", "submit", "id", "ok-button");
             });
         });
     }

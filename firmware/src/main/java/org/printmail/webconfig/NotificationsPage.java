@@ -64,7 +64,7 @@ final class NotificationsPage {
 
     private Response render(Request r, Map<String, String> values, ConfigException error) {
         Messages m = r.messages();
-        return layout.page(r, m.text("webpages.notifications.title"), h -> {
+        return layout.page(r, m.text("common.menu.notifications"), h -> {
             if (error != null) {
                 h.open("div", "class", "flash error-summary error", "role", "status");
                 for (ConfigException p : error.problems()) {
@@ -86,7 +86,7 @@ final class NotificationsPage {
                     f.close("tr");
                 }
                 f.close("table");
-                f.el("button", m.text("webpages.common.ok"), "type", "submit", "id", "ok-button");
+                f.el("button", m.text("common.button.ok"), "type", "submit", "id", "ok-button");
             });
         });
     }

@@ -127,7 +127,7 @@ final class ProxyPage {
     private Response render(Request r, Map<String, String> values, Optional<Problem> error) {
         boolean stored = backend.proxyPassword() != null && backend.proxyPassword().isSet();
         Messages m = r.messages();
-        return layout.page(r, m.text("webpages.proxy.title"), h -> {
+        return layout.page(r, m.text("common.menu.proxy"), h -> {
             error.ifPresent(e -> Layout.notice(h, Notice.error(m.render(e.text()),
                     m.text("webpages.common.correctField")), "flash error-summary"));
             h.el("p", m.text("webpages.proxy.intro"));
@@ -162,7 +162,7 @@ final class ProxyPage {
                     f.close("td").close("tr");
                 }
                 f.close("table");
-                f.el("button", m.text("webpages.common.ok"), "type", "submit", "id", "ok-button");
+                f.el("button", m.text("common.button.ok"), "type", "submit", "id", "ok-button");
             });
         });
     }
