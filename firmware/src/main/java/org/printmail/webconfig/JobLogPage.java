@@ -29,15 +29,9 @@ final class JobLogPage {
         d.get(PATH, Dispatcher.Access.ADMIN, this::render);
     }
 
-    private static Text typeName(JobLogEntry e) { return Text.literal(e.type().displayName()); }
-
-    private static Text detail(JobLogEntry e) { return Text.literal(e.message()); }
-
-    private static Text remedy(JobLogEntry e) { return Text.literal(e.remedy()); }
-
     /** The code's title, then what happened; just what happened for a job that was sent. */
     private static Text message(JobLogEntry e) {
-        Text detail = detail(e);
+        Text detail = e.detailText();
         if (e.code() == 0) {
             return detail;
         }
@@ -87,13 +81,13 @@ final class JobLogPage {
                 h.open("tr", "class", e.code() == 0 ? "pass" : "fail");
                 h.el("td", m.dateTime(e.time(), ZoneOffset.UTC), "class", "time");
                 h.open("td", "class", "job-id").ltr(e.jobId()).close("td");
-                h.el("td", m.render(typeName(e)));
+                h.el("td", m.render(e.type().displayNameText()));
                 h.open("td", "class", "account").ltr(e.account()).close("td");
                 h.el("td", recipients(m, e), "class", "recipients");
                 h.el("td", m.render(JobWords.resultText(e.result())));
                 h.el("td", e.code() == 0 ? "" : e.code());
                 h.el("td", m.render(message(e)), "class", "message");
-                h.el("td", m.render(remedy(e)), "class", "remedy");
+                h.el("td", m.render(e.remedyText()), "class", "remedy");
                 h.close("tr");
             }
             h.close("table");

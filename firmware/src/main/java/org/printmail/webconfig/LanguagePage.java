@@ -49,7 +49,7 @@ final class LanguagePage {
         try {
             backend.settings().update(s -> s.withLanguage(chosen.get()));
         } catch (ConfigException e) {
-            return render(r, Optional.of(SettingsProblem.of(e))).withStatus(400);
+            return render(r, Optional.of(e.detailText())).withStatus(400);
         }
         r.session().flash(Notice.info(r.t("webpages.language.saved", ownName(chosen.get()))));
         return Response.redirect(PATH);

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.printmail.config.ConfigException;
 import org.printmail.i18n.Messages;
-import org.printmail.i18n.Text;
 import org.printmail.jobs.DeviceEvent;
 
 /** Device Management > Email Notifications: recipients for each device event's email alert. */
@@ -31,11 +30,6 @@ final class NotificationsPage {
             return render(r, values, null);
         });
         d.post(PATH, Dispatcher.Access.ADMIN, this::save);
-    }
-
-    /** The event's name in any language. */
-    static Text eventName(DeviceEvent e) {
-        return Text.literal(e.displayName());
     }
 
     private Response save(Request r) {
@@ -68,7 +62,7 @@ final class NotificationsPage {
             if (error != null) {
                 h.open("div", "class", "flash error-summary error", "role", "status");
                 for (ConfigException p : error.problems()) {
-                    h.el("p", m.render(SettingsProblem.of(p)), "class", "notice-text");
+                    h.el("p", m.render(p.detailText()), "class", "notice-text");
                 }
                 h.el("p", m.text("webpages.common.correctField"), "class", "remedy");
                 h.close("div");
@@ -79,7 +73,7 @@ final class NotificationsPage {
                 for (DeviceEvent e : DeviceEvent.values()) {
                     boolean bad = error != null && error.problems().stream().anyMatch(p -> names(p, e));
                     f.open("tr", "class", bad ? "invalid" : null);
-                    f.open("th").el("label", m.render(eventName(e)), "for", e.name()).close("th");
+                    f.open("th").el("label", m.render(e.displayNameText()), "for", e.name()).close("th");
                     f.open("td").empty("input", "type", "text", "name", e.name(), "id", e.name(),
                             "value", values.getOrDefault(e.name(), ""), "aria-invalid",
                                     bad ? "true" : null, "dir", "ltr").close("td");

@@ -96,7 +96,7 @@ final class ProxyPage {
         } catch (ConfigException e) {
             String field = FIELDS.entrySet().stream().filter(f -> f.getValue().equals(e.field()))
                     .map(Map.Entry::getKey).findFirst().orElse("");
-            return refuse(r, typed, new Problem(field, SettingsProblem.of(e)));
+            return refuse(r, typed, new Problem(field, e.detailText()));
         }
         String password = r.form().get("proxyPassword");
         if (backend.proxyPassword() != null) {

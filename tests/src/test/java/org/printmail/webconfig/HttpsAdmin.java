@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.printmail.i18n.Language;
 import org.printmail.trust.TlsTrust;
 
 /**
@@ -27,6 +28,8 @@ final class HttpsAdmin {
     private final HttpClient http;
     private final URI base;
     String cookie = "";
+    /** The browser's language ({@code Accept-Language}); none sent when null. */
+    Language language;
 
     HttpsAdmin(URI base) {
         this.base = base;
@@ -69,6 +72,9 @@ final class HttpsAdmin {
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
         if (!cookie.isEmpty()) {
             b.header("Cookie", Sessions.COOKIE + "=" + cookie);
+        }
+        if (language != null) {
+            b.header("Accept-Language", language.tag());
         }
         HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
