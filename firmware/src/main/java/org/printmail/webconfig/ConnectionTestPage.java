@@ -102,7 +102,7 @@ final class ConnectionTestPage {
         Messages m = r.messages();
         for (JobLogEntry e : backend.jobs().jobLog()) {
             if (e.jobId().equals(id.get())) {
-                String text = m.text("webconfig.test.status", e.jobId(), JobWords.result(e.result()))
+                String text = m.text("webconfig.test.status", e.jobId()) + " " + JobWords.result(e.result())
                         + (e.code() == 0 ? "" : " (" + e.code() + ")")
                         + (e.message().isEmpty() ? "" : ". " + Messages.isolate(e.message()));
                 return Optional.of(e.code() == 0 ? Notice.info(text) : Notice.error(text, e.remedy()));
@@ -111,12 +111,12 @@ final class ConnectionTestPage {
         for (JobView v : backend.jobs().outbox()) {
             if (v.jobId().equals(id.get()) && v.state() == JobState.SENT) {
                 // Delivered; its Job Log line is being written.
-                return Optional.of(Notice.info(m.text("webconfig.test.status", v.jobId(),
-                        JobWords.state(JobState.SENT))));
+                return Optional.of(Notice.info(m.text("webconfig.test.status", v.jobId())
+                        + " " + JobWords.state(JobState.SENT)));
             }
             if (v.jobId().equals(id.get())) {
-                return Optional.of(Notice.warning(m.text("webconfig.test.status", v.jobId(),
-                        JobWords.state(v.state())) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
+                return Optional.of(Notice.warning(m.text("webconfig.test.status", v.jobId())
+                        + " " + JobWords.state(v.state()) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
                         + Messages.isolate(v.lastMessage())), m.text("webconfig.test.reload")));
             }
         }

@@ -218,7 +218,7 @@ final class SignInPage {
                     a.remedy(m, st.code().remedyTextFor(st.reason()))), "flash");
             if (st.diagnostics() != null && !st.diagnostics().isBlank()) {
                 h.open("details").el("summary", m.text("webconfig.signIn.diagnostics"))
-                        .open("pre", "dir", "ltr").text(st.diagnostics()).close("pre").close("details");
+                        .open("pre").ltr(st.diagnostics()).close("pre").close("details");
             }
         }
         Layout.form(h, s, a.signInPath() + "/start", "sign-in-form", f -> f.el("button",
