@@ -18,6 +18,19 @@
     var remaining = parseInt(pending.getAttribute('data-remaining-seconds'), 10) || 0;
     var deadline = Date.now() + remaining * 1000;
     var countdown = document.getElementById('countdown');
+    var countdownWords = document.getElementById('countdown-words');
+    var lang = document.documentElement.lang || 'en';
+    var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+
+    // "expires in N minutes", the last minute in seconds, as the server writes it.
+    function words(seconds) {
+        var unit = seconds >= 60 ? 'minutes' : 'seconds';
+        var n = seconds >= 60 ? Math.ceil(seconds / 60) : seconds;
+        var form = plurals ? plurals.select(n) : 'other';
+        var pattern = pending.getAttribute('data-' + unit + '-' + form)
+            || pending.getAttribute('data-' + unit + '-other');
+        return pattern === null ? null : pattern.split('{0}').join(String(n));
+    }
 
     function format(seconds) {
         var m = Math.floor(seconds / 60);
@@ -28,6 +41,10 @@
     function tick() {
         var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
         countdown.textContent = format(left);
+        var sentence = words(left);
+        if (countdownWords && sentence !== null) {
+            countdownWords.textContent = sentence;
+        }
         if (left <= 0) {
             window.location.reload();
             return;

@@ -7,6 +7,8 @@ import org.printmail.codes.JobCode;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.MailTransport;
+import org.printmail.config.SecureConnection;
+import org.printmail.i18n.Messages;
 import org.printmail.jobs.ConnectionCheck;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobRequest;
@@ -22,9 +24,6 @@ import org.printmail.jobs.Preflight;
  * mailbox a job, so it shows in the Job Log).
  */
 final class ConnectionTestPage {
-    private static final String TEST_BODY =
-            "This test message was sent by the device's Web Config to check its email settings.";
-
     private final Layout layout;
     private final WebConfigBackend backend;
     private final StatusBoard board;
@@ -49,7 +48,7 @@ final class ConnectionTestPage {
     private Response useGraph(Request r, MailAccount a) {
         backend.settings().update(d -> a.with(d, a.settings(d).withTransport(MailTransport.MICROSOFT_GRAPH)));
         r.session().state(resultsKey(a), null);
-        r.session().flash(TransportSwitch.check(backend.accounts(), board.fresh(a.id()), a.id(),
+        r.session().flash(TransportSwitch.check(r.messages(), backend.accounts(), board.fresh(a.id()), a.id(),
                 MailTransport.MICROSOFT_GRAPH));
         return Response.redirect(a.path());
     }
@@ -66,26 +65,30 @@ final class ConnectionTestPage {
 
     private Response send(Request r, MailAccount a) {
         String to = r.form().get("recipient");
+        Messages m = r.messages();
         if (!DeviceSettings.isAddress(to)) {
-            Notice bad = Notice.error("Recipient: not an email address: " + to,
-                    "Enter one address, e.g. name@example.com.");
+            Notice bad = Notice.error(m.text("webconfig.test.notAnAddress", to),
+                    m.text("webconfig.test.notAnAddress.remedy", "name@example.com"));
             return render(r, a, to, Optional.of(bad)).withStatus(400);
         }
-        String subject = "Test message from " + a.title();
+        // The message itself is read by its recipient: in the device's language, not the admin's.
+        Messages device = Messages.of(backend.settings().current().language());
+        String subject = Messages.stripDirectionalControls(device.text("webconfig.test.subject",
+                a.titleText()));
+        String body = device.text("webconfig.test.body");
         // Through the job system like any scan, so it is retried, held and logged in the Job Log.
         JobRequest request = a == MailAccount.DEVICE
-                ? new JobRequest.ScanToEmail(List.of(to), subject, TEST_BODY, List.of())
-                : new JobRequest.FaxServerTest(to, subject, TEST_BODY);
+                ? new JobRequest.ScanToEmail(List.of(to), subject, body, List.of())
+                : new JobRequest.FaxServerTest(to, subject, body);
         JobTicket t = backend.jobs().submit(request);
         if (t.accepted()) {
             r.session().state(testJobKey(a), t.jobId());
-            r.session().flash(Notice.info("The test message to " + to + " was queued as job "
-                    + t.jobId() + "; its result shows below and in the Job Log."));
+            r.session().flash(Notice.info(m.text("webconfig.test.queued", to, t.jobId())));
         } else {
             Preflight p = t.preflight();
             // The administrator is reading: not the panel's "contact the administrator".
-            r.session().flash(Notice.error(p.code().number() + " " + p.code().title() + ". "
-                    + p.adminMessage(), p.remedy()));
+            r.session().flash(Notice.error(m.text("webconfig.codeTitleDetail", p.code().number(),
+                    p.code().titleText(), p.adminMessage()), m.render(p.code().remedyText())));
         }
         return Response.redirect(a.connectionTestPath());
     }
@@ -96,23 +99,25 @@ final class ConnectionTestPage {
         if (id.isEmpty()) {
             return Optional.empty();
         }
+        Messages m = r.messages();
         for (JobLogEntry e : backend.jobs().jobLog()) {
             if (e.jobId().equals(id.get())) {
-                String text = "Test message (job " + e.jobId() + "): " + JobWords.result(e.result())
+                String text = m.text("webconfig.test.status", e.jobId()) + " " + JobWords.result(e.result())
                         + (e.code() == 0 ? "" : " (" + e.code() + ")")
-                        + (e.message().isEmpty() ? "" : ". " + e.message());
+                        + (e.message().isEmpty() ? "" : ". " + Messages.isolate(e.message()));
                 return Optional.of(e.code() == 0 ? Notice.info(text) : Notice.error(text, e.remedy()));
             }
         }
         for (JobView v : backend.jobs().outbox()) {
             if (v.jobId().equals(id.get()) && v.state() == JobState.SENT) {
                 // Delivered; its Job Log line is being written.
-                return Optional.of(Notice.info("Test message (job " + v.jobId() + "): SENT"));
+                return Optional.of(Notice.info(m.text("webconfig.test.status", v.jobId())
+                        + " " + JobWords.state(JobState.SENT)));
             }
             if (v.jobId().equals(id.get())) {
-                return Optional.of(Notice.warning("Test message (job " + v.jobId() + "): "
-                        + JobWords.state(v.state()) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
-                        + v.lastMessage()), "Reload the page to see the result."));
+                return Optional.of(Notice.warning(m.text("webconfig.test.status", v.jobId())
+                        + " " + JobWords.state(v.state()) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
+                        + Messages.isolate(v.lastMessage())), m.text("webconfig.test.reload")));
             }
         }
         return Optional.empty();
@@ -121,56 +126,58 @@ final class ConnectionTestPage {
     private Response render(Request r, MailAccount a, String recipient, Optional<Notice> problem) {
         Optional<List<ConnectionCheck>> steps = r.session().state(resultsKey(a));
         EmailServerSettings s = a.settings(backend.settings().current());
-        return layout.page(r, a.section() + " > Connection Test", h -> {
+        Messages m = r.messages();
+        return layout.page(r, m.text("webconfig.test.title", a.sectionText()), h -> {
             problem.ifPresent(n -> Layout.notice(h, n, "flash"));
-            h.open("p").text("Tests the saved settings: " + (s.transport() == MailTransport.MICROSOFT_GRAPH
-                    ? "Microsoft Graph" : s.mail().host() + ":" + s.mail().port() + " (" + s.mail().security()
-                    + ")") + ". No message is sent.").close("p");
+            h.el("p", s.transport() == MailTransport.MICROSOFT_GRAPH
+                    ? m.text("webconfig.test.what.graph")
+                    : m.text("webconfig.test.what", s.mail().host() + ":" + s.mail().port(),
+                            s.mail().security() == SecureConnection.SSL_TLS ? "SSL/TLS" : "STARTTLS"));
             Layout.form(h, r.session(), a.connectionTestPath(), "connection-test-form",
-                    f -> f.el("button", "Run Connection Test", "type", "submit", "id",
+                    f -> f.el("button", m.text("webconfig.test.run"), "type", "submit", "id",
                             "run-test-button"));
-            steps.ifPresent(list -> results(h, a, list));
+            steps.ifPresent(list -> results(h, m, a, list));
             if (s.transport() == MailTransport.SMTP_XOAUTH2 && steps.isPresent() && steps.get().stream()
                     .anyMatch(st -> st.code() == JobCode.SMTP_AUTH_DISABLED)) {
-                offerGraph(h, r, a);
+                offerGraph(h, m, r, a);
             }
-            h.el("h2", "Send a test message");
+            h.el("h2", m.text("webconfig.test.send.title"));
             testJobStatus(r, a).ifPresent(n -> Layout.notice(h, n, "test-message-status"));
             Layout.form(h, r.session(), a.connectionTestPath() + "/send", "test-mail-form", f -> {
-                f.el("label", "Recipient", "for", "test-recipient");
+                f.el("label", m.text("webconfig.test.recipient"), "for", "test-recipient");
                 f.empty("input", "type", "text", "name", "recipient", "id", "test-recipient",
-                        "value", recipient);
-                f.el("button", "Send", "type", "submit", "id", "send-test-button");
+                        "value", recipient, "dir", "ltr");
+                f.el("button", m.text("webconfig.test.send"), "type", "submit", "id", "send-test-button");
             });
         });
     }
 
     /** SMTP AUTH is off for the tenant or mailbox (5.7.139): Graph sends without it. */
-    private static void offerGraph(Html h, Request r, MailAccount a) {
+    private static void offerGraph(Html h, Messages m, Request r, MailAccount a) {
         h.open("div", "class", "banner info", "id", "graph-offer");
-        h.el("p", "The organization keeps SMTP AUTH switched off. Instead of turning it on, the device"
-                + " can send through Microsoft Graph with the same sign-in method (device code); the"
-                + " sign-in then asks for the Graph permissions Mail.Send and Mail.ReadWrite.");
+        h.el("p", m.text("webconfig.test.graphOffer"));
         Layout.form(h, r.session(), a.connectionTestPath() + "/use-graph", "use-graph-form",
-                f -> f.el("button", "Send through Microsoft Graph", "type", "submit", "id", "use-graph-button"));
+                f -> f.el("button", m.text("webconfig.test.useGraph"), "type", "submit", "id",
+                        "use-graph-button"));
         h.close("div");
     }
 
-    private static void results(Html h, MailAccount a, List<ConnectionCheck> steps) {
+    private static void results(Html h, Messages m, MailAccount a, List<ConnectionCheck> steps) {
         boolean allPassed = steps.stream().allMatch(ConnectionCheck::passed);
-        h.el("p", allPassed ? "All steps passed." : "The test stopped at a failed step.", "id",
+        h.el("p", m.text(allPassed ? "webconfig.test.allPassed" : "webconfig.test.stopped"), "id",
                 "connection-test-summary",
                 "class", allPassed ? "pass" : "fail");
         h.open("table", "id", "connection-test-results", "class", "list");
-        h.open("tr").el("th", "Step").el("th", "Result").el("th", "Detail").el("th",
-                "Remedy").close("tr");
+        h.open("tr").el("th", m.text("webconfig.test.step")).el("th", m.text("webconfig.test.result"))
+                .el("th", m.text("webconfig.test.detail")).el("th", m.text("webconfig.remedy")).close("tr");
         for (ConnectionCheck step : steps) {
             h.open("tr", "class", step.passed() ? "pass" : "fail");
             h.el("td", step.name());
-            h.el("td", step.passed() ? "Passed" : "Failed (" + step.code().number() + ")");
-            h.el("td", step.detail());
-            h.el("td", step.passed() ? "" : step.code().title() + ". "
-                    + a.remedy(step.code().remedyFor(step.detail())));
+            h.el("td", step.passed() ? m.text("webconfig.test.passed")
+                    : m.text("webconfig.test.failed", step.code().number()));
+            h.open("td").ltr(step.detail()).close("td");
+            h.el("td", step.passed() ? "" : m.text("webconfig.codeTitleRemedy", step.code().titleText(),
+                    a.remedy(m, step.code().remedyTextFor(step.detail()))));
             h.close("tr");
         }
         h.close("table");

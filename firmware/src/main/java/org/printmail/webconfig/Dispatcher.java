@@ -38,6 +38,22 @@ final class Dispatcher {
         this.sessions = sessions;
         this.tokens = tokens;
         this.layout = layout;
+        get(LanguageSwitch.PATH, Access.PUBLIC, r -> LanguageSwitch.answer(r, this::isPage));
+    }
+
+    /**
+     * The language of a request: the Web Config switch's cookie when it names a language the
+     * device has, else the browser's {@code Accept-Language}, else English.
+     */
+    static Language language(String cookieHeader, String acceptLanguage) {
+        return LanguageSwitch.chosen(cookieHeader).orElseGet(() -> Language.negotiate(acceptLanguage));
+    }
+
+    /** Whether {@code path} is a page (public or admin) a browser may be sent back to. */
+    boolean isPage(String path) {
+        Entry e = routes.get("GET " + path);
+        return e != null && (e.access() == Access.PUBLIC || e.access() == Access.ADMIN)
+                && !path.equals(LanguageSwitch.PATH);
     }
 
     /** Whether {@code path} is an admin page a browser may be sent back to after log-in. */
@@ -77,27 +93,34 @@ final class Dispatcher {
 
     /** The answer to one request; never throws, never shows an exception. */
     Response answer(Exchange ex) {
+        Language language = Language.ENGLISH;
         try {
-            return dispatch(ex);
+            language = language(ex.header("Cookie"), ex.header("Accept-Language"));
+            return dispatch(ex, language);
         } catch (RuntimeException e) {
             // Class name only: exception messages could carry request data.
             LOG.warn("Web Config request {} failed: {}", ex.rawPath(), e.getClass().getName());
-            return layout.problem(500, "Something went wrong",
-                    "Reload the page. If it happens again, restart the device.");
+            return layout.problem(language, ex.rawPath(), 500, "webconfig.problem.failed",
+                    "webconfig.problem.failed.remedy");
         }
     }
 
     /** The page for an error the server found before any route ran (malformed request, etc.). */
-    Response serverError(int status) {
+    Response serverError(int status, Language language) {
         if (status == 404) {
-            return layout.problem(404, "Page not found", "Use the menu to open a page.");
+            return notFound(language, "");
         }
         if (status >= 500) {
-            return layout.problem(status, "Something went wrong",
-                    "Reload the page. If it happens again, restart the device.");
+            return layout.problem(language, "", status, "webconfig.problem.failed",
+                    "webconfig.problem.failed.remedy");
         }
-        return layout.problem(status, "The request could not be read",
-                "Open Web Config from its address and use the menu.");
+        return layout.problem(language, "", status, "webconfig.problem.unreadable",
+                "webconfig.problem.unreadable.remedy");
+    }
+
+    private Response notFound(Language language, String path) {
+        return layout.problem(language, path, 404, "webconfig.problem.notFound",
+                "webconfig.problem.notFound.remedy");
     }
 
     /** Headers on every answer, pages, redirects and errors alike. */
@@ -115,18 +138,18 @@ final class Dispatcher {
         return h;
     }
 
-    private Response dispatch(Exchange ex) {
+    private Response dispatch(Exchange ex, Language language) {
         String method = ex.method();
         String path = ex.rawPath();
         if (!method.equals("GET") && !method.equals("POST")) {
-            return layout.problem(405, "Method not allowed", "");
+            return layout.problem(language, path, 405, "webconfig.problem.method", "");
         }
         if (method.equals("GET") && statics.containsKey(path)) {
             return statics.get(path).withHeader("Cache-Control", "no-cache");
         }
         Entry entry = routes.get(method + " " + path);
         if (entry == null) {
-            return layout.problem(404, "Page not found", "Use the menu to open a page.");
+            return notFound(language, path);
         }
         Optional<Session> found = sessions.find(ex.header("Cookie"));
         String client = ex.client();
@@ -139,21 +162,22 @@ final class Dispatcher {
         Form form = Form.EMPTY;
         if (method.equals("POST")) {
             if (!sameOrigin(ex)) {
-                return refused();
+                return refused(language, path);
             }
             try {
                 form = FormParser.parse(ex.header("Content-Type"), ex.body(FormParser.MAX_BODY));
             } catch (FormParser.BadBody e) {
-                return layout.problem(e.status, "The form could not be read", e.getMessage());
+                return layout.problem(language, path, e.status, "webconfig.problem.form",
+                        "webconfig.problem.form." + e.status);
             }
             if (entry.access() != Access.LOGIN_FORM && (found.isEmpty()
                     || !Sessions.csrfMatches(found.get(), form.fields().get(Layout.CSRF_FIELD)))) {
-                return refused();
+                return refused(language, path);
             }
         }
         Session session = found.orElse(null);
         return entry.route().handle(new Request(method, path, query, form, session, client,
-                ex.header("Cookie"), Language.negotiate(ex.header("Accept-Language"))));
+                ex.header("Cookie"), language));
     }
 
     private Response notLoggedIn(Access access, String method, String path,
@@ -169,9 +193,10 @@ final class Dispatcher {
                 .preLoginCookie(path))) : r;
     }
 
-    private Response refused() {
-        return layout.problem(403, "Request refused",
-                "The form had expired or did not come from this page. Reload the page and try again.");
+    /** The answer to a form whose token or origin is wrong (the log-in form's too). */
+    Response refused(Language language, String path) {
+        return layout.problem(language, path, 403, "webconfig.problem.refused",
+                "webconfig.problem.refused.remedy");
     }
 
     /** Defence in depth beside the token: a browser's Origin, when sent, must be this server. */

@@ -11,9 +11,10 @@ import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.EmailService;
-import org.printmail.config.MailServerSettings;
 import org.printmail.config.MailTransport;
 import org.printmail.config.SecureConnection;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 
 /**
  * Network > Email Server > Basic (and Fax > Fax Server > Email Server Settings): the seed's
@@ -72,8 +73,10 @@ final class EmailServerPage {
             backend.settings().update(d -> a.with(d, next));
             r.session().state(draftKey(a), null);
             keepSenderWithAccount(a, next);
-            r.session().flash(current.transport() == next.transport() ? Notice.info("The settings were saved to the device.")
-                    : TransportSwitch.check(backend.accounts(), board.fresh(a.id()), a.id(), next.transport()));
+            r.session().flash(current.transport() == next.transport()
+                    ? Notice.info(r.t("webconfig.emailServer.saved"))
+                    : TransportSwitch.check(r.messages(), backend.accounts(), board.fresh(a.id()), a.id(),
+                            next.transport()));
             return Response.redirect(a.path());
         } catch (ConfigException e) {
             return render(r, a, form, Optional.of(e)).withStatus(400);
@@ -95,45 +98,45 @@ final class EmailServerPage {
     private Response render(Request r, MailAccount a, EmailServerForm form,
             Optional<ConfigException> error) {
         AccountStatus st = board.fresh(a.id());
+        Messages m = r.messages();
         // Every invalid field, each with its own message shown beside it.
         Map<String, String> bad = new java.util.LinkedHashMap<>();
-        error.ifPresent(e -> e.problems().forEach(p -> bad.putIfAbsent(EmailServerForm.fieldOf(p), p.detail())));
-        return layout.page(r, a.title(), h -> {
+        error.ifPresent(e -> e.problems().forEach(p -> bad.putIfAbsent(EmailServerForm.fieldOf(p),
+                m.render(p.detailText()))));
+        return layout.page(r, a.title(m), h -> {
             h.open("div", "class", "banner info", "id", "ca-banner");
-            h.text("Secure functions (STARTTLS, SSL/TLS) need the email server's CA certificate on the device. ");
-            h.el("a", "CA Certificate", "href", CaCertificatePage.PATH, "id",
+            h.text(m.text("webconfig.emailServer.caBanner")).text(" ");
+            h.el("a", m.text("webconfig.menu.caCertificate.short"), "href", CaCertificatePage.PATH, "id",
                     "ca-certificate-link");
             h.close("div");
-            error.ifPresent(e -> Layout.notice(h, Notice.error(e.detail(), e.remedy()),
-                    "flash error-summary"));
+            error.ifPresent(e -> Layout.notice(h, Notice.error(m.render(e.detailText()),
+                    m.render(e.remedyText())), "flash error-summary"));
             Layout.form(h, r.session(), a.path(), "email-server-form", f -> {
                 f.open("table", "class", "settings");
-                select(f, EmailServerForm.AUTH_METHOD, form, bad,
-                        Map.of(AuthMethod.OFF.name(), "Off", AuthMethod.OAUTH2.name(), "OAuth2"));
-                serviceSelect(f, form, bad);
-                transportSelect(f, form, bad);
-                profileRows(f, backend.inForce().apply(a.id()));
-                text(f, EmailServerForm.SENDER, form, bad, "Empty: the signed-in account."
-                        + " ASCII before the @ (the device does not send SMTPUTF8).");
-                text(f, EmailServerForm.TENANT, form, bad,
-                        "Exchange Online only: a tenant ID or domain. Empty: any work or school account.");
-                text(f, EmailServerForm.HOST, form, bad, "For example smtp.office365.com."
-                        + " A Unicode name is saved in its punycode (xn--) form.");
-                text(f, EmailServerForm.PORT, form, bad, "587 for STARTTLS, 465 for SSL/TLS.");
-                select(f, EmailServerForm.SECURITY, form, bad,
+                select(f, m, EmailServerForm.AUTH_METHOD, form, bad,
+                        Map.of(AuthMethod.OFF.name(), authMethodText(m, AuthMethod.OFF),
+                                AuthMethod.OAUTH2.name(), authMethodText(m, AuthMethod.OAUTH2)));
+                serviceSelect(f, m, form, bad);
+                transportSelect(f, m, form, bad);
+                profileRows(f, m, backend.inForce().apply(a.id()));
+                text(f, m, EmailServerForm.SENDER, form, bad, m.text("webconfig.hint.sender"));
+                text(f, m, EmailServerForm.TENANT, form, bad, m.text("webconfig.hint.tenant"));
+                text(f, m, EmailServerForm.HOST, form, bad, m.text("webconfig.hint.host", "smtp.office365.com", "xn--"));
+                text(f, m, EmailServerForm.PORT, form, bad, m.text("webconfig.hint.port"));
+                select(f, m, EmailServerForm.SECURITY, form, bad,
                         Map.of(SecureConnection.STARTTLS.name(), "STARTTLS",
                                 SecureConnection.SSL_TLS.name(), "SSL/TLS"));
-                certValidation(f, form, bad);
+                certValidation(f, m, form, bad);
                 f.close("table");
                 // The form's first submit button, so Enter in any field means OK (HTML implicit
                 // submission); Sign In and Sign Out come after it, outside the form.
-                f.el("button", "OK", "type", "submit", "name", "action", "value", "ok", "id",
-                        "ok-button");
+                f.el("button", m.text("common.button.ok"), "type", "submit", "name", "action", "value", "ok",
+                        "id", "ok-button");
             });
             h.open("table", "class", "settings", "id", "sign-in-status");
-            statusRows(h, a, st);
+            statusRows(h, m, a, st);
             h.close("table");
-            h.open("p").el("a", "Connection Test", "href", a.connectionTestPath(), "id",
+            h.open("p").el("a", m.text("webconfig.connectionTest"), "href", a.connectionTestPath(), "id",
                     "connection-test-link")
                     .close("p");
         });
@@ -144,80 +147,90 @@ final class EmailServerPage {
      * kept as a draft) through the {@code form} attribute; Sign Out only links to its
      * confirmation page, which names what is erased.
      */
-    private static void statusRows(Html f, MailAccount a, AccountStatus st) {
-        f.open("tr").el("th", "Current Status").open("td");
-        f.el("span", stateText(st), "id", "current-status");
+    private static void statusRows(Html f, Messages m, MailAccount a, AccountStatus st) {
+        f.open("tr").el("th", m.text("webconfig.currentStatus")).open("td");
+        f.el("span", stateText(m, st), "id", "current-status");
         if (st.state() == AccountState.SIGNED_IN) {
-            f.el("a", "Sign Out", "href", a.signOutPath(), "class", "button", "id",
+            f.el("a", m.text("webconfig.signOut"), "href", a.signOutPath(), "class", "button", "id",
                     "sign-out-button");
         } else {
-            f.el("button", "Sign In", "type", "submit", "form", "email-server-form", "name",
-                    "action", "value", "signin", "id", "sign-in-button");
+            f.el("button", m.text("webconfig.signIn"), "type", "submit", "form", "email-server-form",
+                    "name", "action", "value", "signin", "id", "sign-in-button");
         }
         f.close("td").close("tr");
-        f.open("tr").el("th", "Authenticated Account").open("td")
-                .el("span", st.accountName(), "id",
-                        "authenticated-account").close("td").close("tr");
+        f.open("tr").el("th", m.text("webconfig.authenticatedAccount")).open("td")
+                .open("span", "id", "authenticated-account").ltr(st.accountName()).close("span")
+                .close("td").close("tr");
         // OAuth2 keeps no password; the field shows only a mask, never a value.
-        f.open("tr").el("th", "Authenticated Password").open("td")
+        f.open("tr").el("th", m.text("webconfig.authenticatedPassword")).open("td")
                 .el("span", "********", "id", "authenticated-password", "class",
                         "mask").close("td").close("tr");
     }
 
     /** Which firmware profile and sign-in authority the account uses now (read-only). */
-    private static void profileRows(Html f, DeviceProfile p) {
+    private static void profileRows(Html f, Messages m, DeviceProfile p) {
         if (p == null) {
             return;
         }
-        f.open("tr").el("th", "Firmware Profile").open("td").el("span", p.name(), "id",
+        f.open("tr").el("th", m.text("webconfig.field.profile")).open("td").el("span", p.name(), "dir", "ltr", "id",
                 "firmware-profile").close("td").close("tr");
-        f.open("tr").el("th", "Sign-in Authority").open("td").el("span", authorityText(p), "id",
-                "sign-in-authority").close("td").close("tr");
+        f.open("tr").el("th", m.text("webconfig.field.authority")).open("td").el("span",
+                authorityText(m, p), "id", "sign-in-authority").close("td").close("tr");
     }
 
     /** e.g. "https://login.microsoftonline.com (tenant organizations, client ID 9e5f...)". */
-    static String authorityText(DeviceProfile p) {
-        return p.identity().authorityBase() + " (tenant " + p.identity().tenant() + ", client ID "
-                + p.identity().clientId() + ")";
+    static String authorityText(Messages m, DeviceProfile p) {
+        return m.text("webconfig.authority", p.identity().authorityBase(), p.identity().tenant(),
+                p.identity().clientId());
     }
 
+    /** The Authentication Method as the form's list shows it. */
+    static String authMethodText(Messages m, AuthMethod method) {
+        return method == AuthMethod.OAUTH2 ? "OAuth2" : m.text("webconfig.authMethod.off");
+    }
+
+    /** A service's name: Microsoft's names stay as Microsoft writes them. */
+    static Text serviceText(EmailService s) { return Text.of("webconfig.service." + s.name()); }
+
     /** Current Status, with the same code the banner and the jobs show (371/372, not 370). */
-    static String stateText(AccountStatus st) {
+    static String stateText(Messages m, AccountStatus st) {
         return switch (st.state()) {
-            case NOT_SIGNED_IN -> "Not signed in";
-            case SIGN_IN_PENDING -> "Signing in (waiting for the code to be entered)";
-            case SIGNED_IN -> "Signed in";
-            case EXPIRED -> "Expired: sign in again (361)";
+            case NOT_SIGNED_IN -> m.text("webconfig.state.notSignedIn");
+            case SIGN_IN_PENDING -> m.text("webconfig.state.pending");
+            case SIGNED_IN -> m.text("webconfig.state.signedIn");
+            case EXPIRED -> m.text("webconfig.state.expired");
             case SIGN_IN_REQUIRED -> switch (st.code()) {
-                case SIGN_IN_BLOCKED_BY_POLICY, IDENTITY_CONFIGURATION -> "Sign-in required: "
-                        + st.code().title().toLowerCase(java.util.Locale.ROOT)
-                        + " (" + st.code().number() + ")";
-                default -> "Sign-in required (370)";
+                // Words of the catalogue only: no isolates needed, and none are left to show.
+                case SIGN_IN_BLOCKED_BY_POLICY, IDENTITY_CONFIGURATION -> Messages.stripDirectionalControls(
+                        m.text("webconfig.state.requiredBecause",
+                                m.render(st.code().titleText()).toLowerCase(m.language().locale()),
+                                st.code().number()));
+                default -> m.text("webconfig.state.required");
             };
         };
     }
 
-    private static void transportSelect(Html f, EmailServerForm form, Map<String, String> bad) {
+    private static void transportSelect(Html f, Messages m, EmailServerForm form, Map<String, String> bad) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         for (MailTransport t : MailTransport.values()) {
             options.put(t.name(), t.displayName());
         }
-        select(f, EmailServerForm.TRANSPORT, form, bad, options);
+        select(f, m, EmailServerForm.TRANSPORT, form, bad, options);
     }
 
-    private void serviceSelect(Html f, EmailServerForm form, Map<String, String> bad) {
+    private void serviceSelect(Html f, Messages m, EmailServerForm form, Map<String, String> bad) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         for (EmailService s : EmailService.values()) {
             if (backend.profiles().containsKey(s)) {
-                options.put(s.name(), s.displayName());
+                options.put(s.name(), m.render(serviceText(s)));
             }
         }
-        select(f, EmailServerForm.SERVICE, form, bad, options);
+        select(f, m, EmailServerForm.SERVICE, form, bad, options);
     }
 
-    private static void select(Html f, String field, EmailServerForm form, Map<String, String> bad,
-            Map<String, String> options) {
-        row(f, field, bad, () -> {
+    private static void select(Html f, Messages m, String field, EmailServerForm form,
+            Map<String, String> bad, Map<String, String> options) {
+        row(f, m, field, bad, () -> {
             f.open("select", "name", field, "id", field, "aria-invalid",
                     bad.containsKey(field) ? "true" : null);
             options.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(o -> f.el("option", o.getValue(),
@@ -226,33 +239,34 @@ final class EmailServerPage {
         }, "");
     }
 
-    private static void text(Html f, String field, EmailServerForm form, Map<String, String> bad,
-            String hint) {
-        row(f, field, bad, () -> f.empty("input", "type", "text", "name", field, "id", field,
-                "value", form.get(field), "aria-invalid", bad.containsKey(field) ? "true" : null),
-                        hint);
+    private static void text(Html f, Messages m, String field, EmailServerForm form,
+            Map<String, String> bad, String hint) {
+        row(f, m, field, bad, () -> f.empty("input", "type", "text", "name", field, "id", field,
+                "value", form.get(field), "aria-invalid", bad.containsKey(field) ? "true" : null,
+                "dir", "ltr"), hint);
     }
 
-    private static void certValidation(Html f, EmailServerForm form, Map<String, String> bad) {
+    private static void certValidation(Html f, Messages m, EmailServerForm form, Map<String, String> bad) {
         String field = EmailServerForm.CERT_VALIDATION;
         boolean on = !"disable".equals(form.get(field));
-        row(f, field, bad, () -> {
+        row(f, m, field, bad, () -> {
             f.open("label").empty("input", "type", "radio", "name", field, "value", "enable", "id",
                     "certValidation-enable",
-                    "checked", Html.on(on)).text(" Enable").close("label");
+                    "checked", Html.on(on)).text(" ").text(m.text("webconfig.enable")).close("label");
             f.open("label").empty("input", "type", "radio", "name", field, "value", "disable", "id",
                     "certValidation-disable",
-                    "checked", Html.on(!on)).text(" Disable").close("label");
+                    "checked", Html.on(!on)).text(" ").text(m.text("webconfig.disable")).close("label");
             if (!on) {
-                f.el("p", MailServerSettings.certificateWarning(form.get(EmailServerForm.HOST)), "class",
+                f.el("p", Layout.certificateWarning(m, form.get(EmailServerForm.HOST)), "class",
                         "warning", "id", "cert-validation-warning");
             }
         }, "");
     }
 
-    private static void row(Html f, String field, Map<String, String> bad, Runnable input, String hint) {
+    private static void row(Html f, Messages m, String field, Map<String, String> bad, Runnable input,
+            String hint) {
         f.open("tr", "class", bad.containsKey(field) ? "invalid" : null);
-        f.open("th").el("label", EmailServerForm.LABELS.get(field), "for", field).close("th");
+        f.open("th").el("label", m.text("webconfig.field." + field), "for", field).close("th");
         f.open("td");
         input.run();
         if (bad.containsKey(field)) {

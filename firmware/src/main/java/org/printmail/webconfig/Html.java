@@ -45,7 +45,8 @@ final class Html {
     /**
      * Text content, always HTML-encoded. The Unicode isolates {@link Messages} puts around values
      * in a sentence (FSI ... PDI) become {@code <bdi>} elements; unpaired ones are dropped, so a
-     * value can neither open nor close an element.
+     * value can neither open nor close an element. An isolated count (digits only) is written
+     * plain: digits cannot reorder the sentence around them.
      */
     Html text(Object text) {
         String encoded = Encode.forHtml(String.valueOf(text));
@@ -53,6 +54,12 @@ final class Html {
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
             if (c == Messages.FSI) {
+                int digits = digitsUpToPdi(encoded, i + 1);
+                if (depth == 0 && digits > 0) {
+                    out.append(encoded, i + 1, i + 1 + digits);
+                    i += digits + 1;
+                    continue;
+                }
                 out.append("<bdi>");
                 depth++;
             } else if (c == Messages.PDI) {
@@ -68,6 +75,15 @@ final class Html {
             out.append("</bdi>");
         }
         return this;
+    }
+
+    /** How many ASCII digits follow {@code from} up to a PDI; 0 when anything else comes first. */
+    private static int digitsUpToPdi(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i < s.length() && s.charAt(i) == Messages.PDI ? i - from : 0;
     }
 
     /** A left-to-right value on its own (an address, a host, a code): {@code <bdi dir="ltr">}. */

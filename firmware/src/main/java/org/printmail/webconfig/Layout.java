@@ -9,6 +9,9 @@ import org.printmail.auth.AccountStatus;
 import org.printmail.config.AuthMethod;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.i18n.Language;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 
 /**
  * The page frame every Web Config page shares: header, menu, status banners, flash message,
@@ -18,6 +21,8 @@ final class Layout {
     static final String CSRF_FIELD = "csrf";
     /** Banner when the sign-in is this close to lapsing through inactivity. */
     static final long LAPSE_WARNING_DAYS = 14;
+    /** Device Management > Language (its page is another part of Web Config). */
+    static final String DEVICE_LANGUAGE = "/device-language";
 
     private final String deviceName;
     private final WebConfigBackend backend;
@@ -29,13 +34,14 @@ final class Layout {
         this.board = board;
     }
 
-    /** An admin page with menu and banners. */
+    /** An admin page with menu and banners, in the request's language. */
     Response page(Request req, String title, Consumer<Html> body) {
-        Html h = start(title);
-        nav(h, req.session());
+        Messages m = req.messages();
+        Html h = start(m, req.path(), title);
+        nav(h, m, req.session());
         h.open("main");
         h.el("h1", title);
-        for (Notice n : banners()) {
+        for (Notice n : banners(m)) {
             notice(h, n, "banner");
         }
         req.session().takeFlash().ifPresent(n -> notice(h, n, "flash"));
@@ -45,8 +51,12 @@ final class Layout {
     }
 
     /** A page without menu (log-in, errors). */
-    Response bare(int status, String title, Consumer<Html> body) {
-        Html h = start(title);
+    Response bare(Request req, int status, String title, Consumer<Html> body) {
+        return bare(req.messages(), req.path(), status, title, body);
+    }
+
+    private Response bare(Messages m, String path, int status, String title, Consumer<Html> body) {
+        Html h = start(m, path, title);
         h.open("main", "class", "narrow");
         h.el("h1", title);
         body.accept(h);
@@ -54,10 +64,17 @@ final class Layout {
         return Response.html(status, finish(h));
     }
 
-    Response problem(int status, String title, String remedy) {
-        return bare(status, title, h -> {
-            h.el("p", remedy, "class", "remedy");
-            h.open("p").el("a", "Back to Web Config", "href", "/status").close("p");
+    /**
+     * An error page in {@code language}: title and remedy are catalogue keys (an empty remedy key
+     * shows none). {@code path} is where the language switch returns (when it is a page).
+     */
+    Response problem(Language language, String path, int status, String titleKey, String remedyKey) {
+        Messages m = Messages.of(language);
+        return bare(m, path, status, m.text(titleKey), h -> {
+            if (!remedyKey.isEmpty()) {
+                h.el("p", m.text(remedyKey), "class", "remedy");
+            }
+            h.open("p").el("a", m.text("webconfig.problem.back"), "href", LoginPage.HOME).close("p");
         });
     }
 
@@ -83,7 +100,7 @@ final class Layout {
     }
 
     /** Status banners: certificate validation off, sign-in lapsing or lapsed, keep-alive failing. */
-    List<Notice> banners() {
+    List<Notice> banners(Messages m) {
         List<Notice> out = new ArrayList<>();
         DeviceSettings settings = backend.settings().current();
         for (MailAccount a : MailAccount.values()) {
@@ -91,39 +108,68 @@ final class Layout {
             if (s.authMethod() == AuthMethod.OFF) {
                 continue;
             }
-            s.mail().certificateWarning().ifPresent(w -> out.add(Notice.warning(
-                    a.title() + ": Certificate Validation is disabled.", w)));
+            Text title = a.titleText();
+            if (!s.mail().certificateValidation()) {
+                out.add(Notice.warning(m.text("webconfig.banner.certificateOff", title),
+                        certificateWarning(m, s.mail().host())));
+            }
             AccountStatus st = board.fresh(a.id());
-            st.keepAliveWarning().ifPresent(w -> out.add(Notice.warning(a.title() + ": " + w,
-                    "Check the network and the Connection Test; sign in again if it keeps failing.")));
+            st.keepAliveWarning().ifPresent(w -> out.add(Notice.warning(
+                    m.text("webconfig.banner.keepAlive", title, w),
+                    m.text("webconfig.banner.keepAlive.remedy"))));
             if (st.state() == AccountState.SIGNED_IN) {
-                st.daysUntilLapse().filter(d -> d <= LAPSE_WARNING_DAYS).ifPresent(d -> out.add(Notice.warning(
-                        a.title() + ": the sign-in expires in " + d + (d == 1 ? " day" : " days")
-                                + " unless the device is used.",
-                        "Run the Connection Test or send a message to keep the sign-in alive, or sign in again.")));
+                st.daysUntilLapse().filter(d -> d <= LAPSE_WARNING_DAYS).ifPresent(d -> out.add(
+                        Notice.warning(m.count("webconfig.banner.lapse", d, title),
+                                m.text("webconfig.banner.lapse.remedy"))));
             } else if (st.state() == AccountState.EXPIRED
                     || st.state() == AccountState.SIGN_IN_REQUIRED) {
-                out.add(Notice.error(a.title() + ": " + st.code().number() + " "
-                        + st.code().title(),
-                        a.remedy(st.code().remedy())));
+                out.add(Notice.error(m.text("webconfig.banner.code", title,
+                        st.code().number(), st.code().titleText()),
+                        a.remedy(m, st.code().remedyText())));
             }
         }
         return out;
     }
 
-    private Html start(String title) {
+    /** The warning beside a disabled Certificate Validation, naming the server when known. */
+    static String certificateWarning(Messages m, String host) {
+        return host == null || host.isBlank() ? m.text("webconfig.certificateWarning.anyServer")
+                : m.text("webconfig.certificateWarning", host);
+    }
+
+    private Html start(Messages m, String path, String title) {
+        Language l = m.language();
         Html h = new Html();
-        h.open("html", "lang", "en").open("head");
+        h.open("html", "lang", l.tag(), "dir", l.direction()).open("head");
         h.empty("meta", "charset", "utf-8");
         h.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
         h.el("title", title + " - Web Config");
         h.empty("link", "rel", "stylesheet", "href", "/static/webconfig.css");
         h.open("script", "src", "/static/webconfig.js", "defer", Html.ON).close("script");
         h.close("head").open("body");
-        h.open("header").el("span", "Web Config", "class", "brand").el("span", deviceName, "class",
-                "device")
-                .close("header");
+        h.open("header").el("span", "Web Config", "class", "brand", "dir", "ltr")
+                .el("bdi", deviceName, "class", "device");
+        languageSwitch(h, m, path);
+        h.close("header");
         return h;
+    }
+
+    /** Each language by its own name; the current one is not a link. */
+    private static void languageSwitch(Html h, Messages m, String path) {
+        h.open("ul", "class", "languages", "id", "language-switch", "aria-label",
+                m.text("language.label"));
+        for (Language l : Language.values()) {
+            String name = Messages.of(l).text("language." + l.tag());
+            h.open("li");
+            if (l == m.language()) {
+                h.el("span", name, "lang", l.tag(), "aria-current", "true", "id", "language-" + l.tag());
+            } else {
+                h.el("a", name, "href", LanguageSwitch.link(l, path), "lang", l.tag(), "hreflang",
+                        l.tag(), "id", "language-" + l.tag());
+            }
+            h.close("li");
+        }
+        h.close("ul");
     }
 
     private static String finish(Html h) {
@@ -132,22 +178,23 @@ final class Layout {
     }
 
     /** The menu folds into "Menu" on narrow screens (the script closes it there). */
-    private static void nav(Html h, Session s) {
-        h.open("nav").open("details", "open", Html.ON, "id", "menu").el("summary", "Menu");
+    private static void nav(Html h, Messages m, Session s) {
+        h.open("nav").open("details", "open", Html.ON, "id", "menu")
+                .el("summary", m.text("webconfig.menu"));
         h.open("ul");
-        link(h, "/status", "Status");
-        link(h, MailAccount.DEVICE.path(), "Network > Email Server > Basic");
-        link(h, MailAccount.DEVICE.connectionTestPath(),
-                "Network > Email Server > Connection Test");
-        link(h, CaCertificatePage.PATH, "Network Security > CA Certificate");
-        link(h, MailAccount.FAX.path(), "Fax > Fax Server > Email Server Settings");
-        link(h, ProxyPage.PATH, "Network > Proxy");
-        link(h, NotificationsPage.PATH, "Device Management > Email Notifications");
-        link(h, AdminPasswordPage.PATH, "Device Management > Administrator Password");
-        link(h, JobLogPage.PATH, "Job Status > Job Log");
+        link(h, "/status", m.text("webconfig.menu.status"));
+        link(h, MailAccount.DEVICE.path(), MailAccount.DEVICE.title(m));
+        link(h, MailAccount.DEVICE.connectionTestPath(), m.text("common.menu.connectionTest"));
+        link(h, CaCertificatePage.PATH, m.text("common.menu.caCertificate"));
+        link(h, MailAccount.FAX.path(), MailAccount.FAX.title(m));
+        link(h, ProxyPage.PATH, m.text("common.menu.proxy"));
+        link(h, NotificationsPage.PATH, m.text("common.menu.notifications"));
+        link(h, AdminPasswordPage.PATH, m.text("common.menu.adminPassword"));
+        link(h, DEVICE_LANGUAGE, m.text("common.menu.language"));
+        link(h, JobLogPage.PATH, m.text("common.menu.jobLog"));
         h.close("ul");
-        form(h, s, "/logout", "logout", f -> f.el("button", "Log Out", "type", "submit", "id",
-                "logout-button"));
+        form(h, s, "/logout", "logout", f -> f.el("button", m.text("webconfig.logout"), "type",
+                "submit", "id", "logout-button"));
         h.close("details").close("nav");
     }
 

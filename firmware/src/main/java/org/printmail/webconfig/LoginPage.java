@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.printmail.i18n.Language;
+import org.printmail.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +54,10 @@ final class LoginPage {
         Optional<LoginTokens.PreLogin> pre = LoginTokens.preLogin(
                 Sessions.cookieValue(r.cookies(), Sessions.COOKIE));
         if (pre.isPresent()) {
-            return render(pre.get().nonce(), 200, Optional.empty());
+            return render(r, pre.get().nonce(), 200, Optional.empty());
         }
         String cookie = tokens.preLoginCookie("");
-        return render(LoginTokens.preLogin(cookie).orElseThrow().nonce(), 200, Optional.empty())
+        return render(r, LoginTokens.preLogin(cookie).orElseThrow().nonce(), 200, Optional.empty())
                 .withCookie(preLoginCookie(cookie));
     }
 
@@ -64,8 +66,8 @@ final class LoginPage {
                 Sessions.cookieValue(r.cookies(), Sessions.COOKIE));
         if (pre.isEmpty() || !tokens.formTokenValid(r.form().fields().get(Layout.CSRF_FIELD),
                 pre.get().nonce())) {
-            return layout.problem(403, "Request refused",
-                    "The form had expired or did not come from this page. Reload the page and try again.");
+            return layout.problem(r.language(), r.path(), 403, "webconfig.problem.refused",
+                    "webconfig.problem.refused.remedy");
         }
         String nonce = pre.get().nonce();
         Optional<String> known = tokens.knownBrowser(r.cookies());
@@ -73,14 +75,15 @@ final class LoginPage {
                 () -> password.matches(r.form().fields().get("password")));
         switch (a.outcome()) {
             case LOCKED:
-                return render(nonce, 429, Optional.of(lockedNotice(a.waitFor().orElseThrow())));
+                return render(r, nonce, 429, Optional.of(lockedNotice(r.messages(),
+                        a.waitFor().orElseThrow())));
             case BUSY:
-                return render(nonce, 429, Optional.of(busyNotice()));
+                return render(r, nonce, 429, Optional.of(busyNotice(r.messages())));
             case WRONG:
                 LOG.warn("Web Config: failed administrator log-in from {}", r.client());
-                Notice n = a.waitFor().map(LoginPage::lockedNotice).orElse(Notice.error(
-                        "The password is not correct.", "Enter the administrator password."));
-                return render(nonce, 401, Optional.of(n));
+                Notice n = a.waitFor().map(w -> lockedNotice(r.messages(), w)).orElse(Notice.error(
+                        r.t("webconfig.login.wrong"), r.t("webconfig.login.wrong.remedy")));
+                return render(r, nonce, 401, Optional.of(n));
             default:
                 break;
         }
@@ -97,29 +100,33 @@ final class LoginPage {
         return Response.redirect(Dispatcher.LOGIN).withHeader("Set-Cookie", sessions.clearCookie());
     }
 
-    static Notice lockedNotice(Duration wait) {
+    /** Too many failed log-ins: when to try again, in the reader's language. */
+    static Notice lockedNotice(Messages m, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return Notice.error("Too many failed log-ins.", "Try again in " + seconds + " seconds."
-                + " A browser you have logged in with before is not held by others' failures;"
-                + " the control panel can also reset the administrator password.");
+        return Notice.error(m.text("webconfig.login.locked"),
+                m.count("webconfig.login.locked.remedy", seconds));
     }
 
-    static Notice busyNotice() {
-        return Notice.error("The device is limiting log-in attempts right now.",
-                "Try again in a few seconds. A browser you have logged in with before is not"
-                        + " limited this way.");
+    /** {@link #lockedNotice(Messages, Duration)} in English. */
+    static Notice lockedNotice(Duration wait) { return lockedNotice(Messages.of(Language.ENGLISH), wait); }
+
+    static Notice busyNotice(Messages m) {
+        return Notice.error(m.text("webconfig.login.busy"), m.text("webconfig.login.busy.remedy"));
     }
 
-    private Response render(String nonce, int status, Optional<Notice> notice) {
-        return layout.bare(status, "Administrator Log In", h -> {
+    /** {@link #busyNotice(Messages)} in English. */
+    static Notice busyNotice() { return busyNotice(Messages.of(Language.ENGLISH)); }
+
+    private Response render(Request r, String nonce, int status, Optional<Notice> notice) {
+        return layout.bare(r, status, r.t("webconfig.login.title"), h -> {
             notice.ifPresent(n -> Layout.notice(h, n, "flash"));
             h.open("form", "method", "post", "action", Dispatcher.LOGIN, "id", "login-form");
             h.empty("input", "type", "hidden", "name", Layout.CSRF_FIELD, "value",
                     tokens.formToken(nonce));
-            h.el("label", "Current password", "for", "password");
+            h.el("label", r.t("webconfig.login.password"), "for", "password");
             h.empty("input", "type", "password", "id", "password", "name", "password",
                     "autocomplete", "current-password", "required", Html.ON, "autofocus", Html.ON);
-            h.el("button", "OK", "type", "submit", "id", "login-button");
+            h.el("button", r.t("common.button.ok"), "type", "submit", "id", "login-button");
             h.close("form");
         });
     }

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.auth.AccountId;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 
 /**
  * The two accounts that have their own Email Server page: the device's mailbox and the fax
@@ -59,6 +61,32 @@ enum MailAccount {
 
     /** e.g. "Network > Email Server > Basic". */
     String title() { return menu + " > " + section + " > " + page; }
+
+    /** The page title as a catalogue text: "Network > Email Server > Basic" in English. */
+    Text titleText() { return Text.of(this == DEVICE ? "common.menu.emailServerBasic" : "common.menu.faxServer"); }
+
+    /** The menu section as a catalogue text: "Network > Email Server" in English. */
+    Text sectionText() { return Text.of("webconfig.account." + key() + ".section"); }
+
+    String title(Messages m) { return m.render(titleText()); }
+
+    String section(Messages m) { return m.render(sectionText()); }
+
+    private String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+    /**
+     * A remedy in the reader's language, naming this account's pages: the codes' remedies name
+     * the device mailbox's (Network > Email Server), which are the wrong pages for the fax
+     * server.
+     */
+    String remedy(Messages m, Text remedy) {
+        String text = m.render(remedy);
+        if (this != FAX) {
+            return text;
+        }
+        return text.replace(DEVICE.title(m), title(m)).replace(DEVICE.section(m), section(m))
+                .replace(DEVICE.title(), title()).replace("Network > Email Server", section());
+    }
 
     /** How {@link DeviceSettings#validate()} prefixes this account's field names. */
     String fieldPrefix() { return fieldPrefix; }

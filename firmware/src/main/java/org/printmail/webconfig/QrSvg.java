@@ -1,7 +1,6 @@
 package org.printmail.webconfig;
 
 import io.nayuki.qrcodegen.QrCode;
-import org.printmail.i18n.Language;
 import org.printmail.i18n.Messages;
 
 /**
@@ -12,11 +11,6 @@ final class QrSvg {
     private static final int BORDER = 4;
 
     private QrSvg() { }
-
-    /** The QR code labelled in English (until the Sign In page passes its reader's catalogue). */
-    static void render(Html h, String text, String id) {
-        render(h, text, id, Messages.of(Language.ENGLISH));
-    }
 
     /** The QR code, labelled for screen readers in the page's language. */
     static void render(Html h, String text, String id, Messages m) {

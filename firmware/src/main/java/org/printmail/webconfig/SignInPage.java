@@ -15,6 +15,8 @@ import org.printmail.codes.PrintmailException;
 import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.auth.AccountId;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 
 /**
  * Sign In: "Sign in with Microsoft" shows the user code, the verification link, its QR code and
@@ -25,6 +27,8 @@ import org.printmail.auth.AccountId;
 final class SignInPage {
     static final String STATUS_API = "/api/signin-status";
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String MINUTES_LEFT = "webconfig.signIn.expiresIn.minutes";
+    static final String SECONDS_LEFT = "webconfig.signIn.expiresIn.seconds";
 
     private final Layout layout;
     private final WebConfigBackend backend;
@@ -57,8 +61,9 @@ final class SignInPage {
             backend.accounts().startSignIn(a.id(), profile);
         } catch (ConfigException e) {
             // The form or the profile is wrong, not the sign-in: say so once, on this page view.
-            r.session().flash(Notice.error(e.code().number() + " " + e.code().title() + ". "
-                    + e.detail(), a.remedy(e.remedy())));
+            Messages m = r.messages();
+            r.session().flash(Notice.error(m.text("webconfig.codeTitleDetail", e.code().number(),
+                    e.code().titleText(), e.detailText()), a.remedy(m, e.remedyText())));
         } catch (PrintmailException e) {
             board.signInRefused(a.id(), e); // the latest error stays on the page and in its JSON
         }
@@ -72,134 +77,154 @@ final class SignInPage {
 
     private Response signOut(Request r, MailAccount a) {
         backend.accounts().signOut(a.id());
-        r.session().flash(Notice.info("Signed out. The device's tokens for this account were erased."));
+        r.session().flash(Notice.info(r.t("webconfig.signOut.done")));
         return Response.redirect(a.path());
     }
 
     /** Sign Out erases tokens only a Global Administrator may be able to replace: ask first. */
     private Response confirmSignOut(Request r, MailAccount a) {
         AccountStatus st = board.fresh(a.id());
-        return layout.page(r, a.title() + " > Sign Out", h -> {
-            h.open("p").text("Sign out ").el("strong", st.accountName(), "id", "sign-out-account")
-                    .text("?").close("p");
+        Messages m = r.messages();
+        return layout.page(r, m.text("webconfig.signOut.title", a.titleText()), h -> {
+            h.open("p").text(m.text("webconfig.signOut.question.before")).text(" ")
+                    .open("strong", "id", "sign-out-account").ltr(st.accountName()).close("strong")
+                    .text(m.text("webconfig.signOut.question.after")).close("p");
             h.open("ul", "id", "sign-out-losses");
-            h.el("li", "The device's tokens for this account are erased from the device.");
-            h.el("li", a == MailAccount.FAX
-                    ? "Faxes are not sent until someone signs in again."
-                    : "Scan to Email and notifications are not sent until someone signs in again.");
-            h.el("li", "Signing in again may need an administrator of the organization"
-                    + " (for example a Global Administrator) to approve the device.");
+            h.el("li", m.text("webconfig.signOut.loss.tokens"));
+            h.el("li", m.text(a == MailAccount.FAX ? "webconfig.signOut.loss.fax"
+                    : "webconfig.signOut.loss.scan"));
+            h.el("li", m.text("webconfig.signOut.loss.approval"));
             h.close("ul");
             h.open("div", "class", "buttons");
             Layout.form(h, r.session(), a.signOutPath(), "sign-out-form",
-                    f -> f.el("button", "Sign Out", "type", "submit", "id", "confirm-sign-out"));
-            h.el("a", "Cancel", "href", a.path(), "class", "button", "id", "cancel-sign-out");
+                    f -> f.el("button", m.text("webconfig.signOut"), "type", "submit", "id", "confirm-sign-out"));
+            h.el("a", m.text("common.button.cancel"), "href", a.path(), "class", "button", "id", "cancel-sign-out");
             h.close("div");
         });
     }
 
     private Response render(Request r, MailAccount a) {
         AccountStatus st = board.fresh(a.id());
+        Messages m = r.messages();
         EmailServerForm draft = emailServer.draft(r.session(), a);
-        String service = backend.profiles().keySet().stream().filter(s -> s.name().equals(draft.get(EmailServerForm.SERVICE)))
-                .findFirst().map(s -> s.displayName()).orElse("(choose an Email service first)");
+        String service = backend.profiles().keySet().stream()
+                .filter(s -> s.name().equals(draft.get(EmailServerForm.SERVICE))).findFirst()
+                .map(s -> m.render(EmailServerPage.serviceText(s)))
+                .orElse(m.text("webconfig.signIn.noService"));
         Optional<DeviceCodePrompt> prompt = st.state() == AccountState.SIGN_IN_PENDING ? st.prompt() : Optional.empty();
         Duration left = prompt.map(p -> Duration.between(backend.clock().instant(), p.expiresAt()))
                 .orElse(Duration.ZERO);
-        return layout.page(r, a.title() + " > Sign In", h -> {
-            h.open("p").text("Email service: ").el("strong", service, "id",
+        return layout.page(r, m.text("webconfig.signIn.title", a.titleText()), h -> {
+            h.open("p").text(m.text("webconfig.field.service")).text(": ").el("strong", service, "id",
                     "sign-in-service").close("p");
-            h.open("p").text("Current Status: ").el("strong", EmailServerPage.stateText(st),
-                    "id", "sign-in-state")
-                    .close("p");
-            sendingNote(h, draft.get(EmailServerForm.SENDER), st);
+            h.open("p").text(m.text("webconfig.currentStatus")).text(": ").el("strong",
+                    EmailServerPage.stateText(m, st), "id", "sign-in-state").close("p");
+            sendingNote(h, m, draft.get(EmailServerForm.SENDER), st);
             if (st.state() == AccountState.SIGNED_IN) {
-                signedIn(h, r.session(), a, st);
+                signedIn(h, m, a, st);
             } else if (prompt.isPresent() && !left.isNegative() && !left.isZero()) {
-                pending(h, r.session(), a, prompt.get(), left);
+                pending(h, m, r.session(), a, prompt.get(), left);
             } else {
-                offer(h, r.session(), a, st, prompt.isPresent());
+                offer(h, m, r.session(), a, st, prompt.isPresent());
             }
         });
     }
 
     /** Which mailbox the device sends from: the signed-in account, unless a sender is named. */
-    private static void sendingNote(Html h, String sender, AccountStatus st) {
+    private static void sendingNote(Html h, Messages m, String sender, AccountStatus st) {
         boolean signedIn = st.state() == AccountState.SIGNED_IN && !st.accountName().isBlank();
-        String account = signedIn ? "the signed-in account (" + st.accountName() + ")"
-                : "the account you sign in with";
+        Text account = signedIn ? Text.of("webconfig.signIn.theSignedInAccount", st.accountName())
+                : Text.of("webconfig.signIn.theAccountYouSignInWith");
         String text = sender.isBlank() || sender.equalsIgnoreCase(st.accountName())
-                ? "Email is sent from " + account
-                        + ": the account signed in here is the one that sends."
-                : "Email is sent as " + sender + " (Sender's Email Address): " + account
-                        + " must be that mailbox or have Send As permission on it.";
+                ? m.text("webconfig.signIn.sentFrom", account)
+                : m.text("webconfig.signIn.sentAs", sender, account);
         h.el("p", text, "id", "sending-account", "class", "hint");
     }
 
-    private static void signedIn(Html h, Session s, MailAccount a, AccountStatus st) {
-        h.open("p").text("Authenticated Account: ").el("strong", st.accountName(), "id",
-                "signed-in-account").close("p");
-        h.el("p", "Click Close, then OK on the Email Server page to save the settings to the device.", "class", "hint");
+    private static void signedIn(Html h, Messages m, MailAccount a, AccountStatus st) {
+        h.open("p").text(m.text("webconfig.authenticatedAccount")).text(": ")
+                .open("strong", "id", "signed-in-account").ltr(st.accountName()).close("strong").close("p");
+        h.el("p", m.text("webconfig.signIn.closeThenOk"), "class", "hint");
         h.open("div", "class", "buttons");
-        h.el("a", "Close", "href", a.path(), "class", "button", "id", "close-button");
-        h.el("a", "Sign Out", "href", a.signOutPath(), "class", "button", "id", "sign-out-button");
+        h.el("a", m.text("webconfig.close"), "href", a.path(), "class", "button", "id", "close-button");
+        h.el("a", m.text("webconfig.signOut"), "href", a.signOutPath(), "class", "button", "id",
+                "sign-out-button");
         h.close("div");
     }
 
-    private static void pending(Html h, Session s, MailAccount a, DeviceCodePrompt p,
+    /** The plural forms of a count, for the script's countdown: {@code data-<name>-<form>}. */
+    private static void pluralPatterns(java.util.List<String> attrs, Messages m, String name, String key) {
+        for (String form : new String[] {"zero", "one", "two", "few", "many", "other"}) {
+            String pattern = m.pattern(key + "." + form);
+            if (pattern != null) {
+                attrs.add("data-" + name + "-" + form);
+                attrs.add(pattern);
+            }
+        }
+    }
+
+    private static void pending(Html h, Messages m, Session s, MailAccount a, DeviceCodePrompt p,
             Duration left) {
         String link = p.verificationUri().toString();
         boolean linkSafe = "https".equalsIgnoreCase(p.verificationUri().getScheme());
-        h.open("div", "id", "sign-in-pending", "data-status-url", Html.query(STATUS_API, "account",
-                a.id().key()),
-                "data-remaining-seconds", Long.toString(left.toSeconds()));
+        java.util.List<String> attrs = new java.util.ArrayList<>(java.util.List.of("id", "sign-in-pending",
+                "data-status-url", Html.query(STATUS_API, "account", a.id().key()),
+                "data-remaining-seconds", Long.toString(left.toSeconds())));
+        pluralPatterns(attrs, m, "minutes", MINUTES_LEFT);
+        pluralPatterns(attrs, m, "seconds", SECONDS_LEFT);
+        h.open("div", attrs.toArray(new String[0]));
         h.open("ol", "class", "steps");
-        h.open("li").text("Copy this code: ").el("code", p.userCode(), "id", "user-code", "class",
-                "user-code").close("li");
-        h.open("li").text("Open ");
+        h.open("li").text(m.text("webconfig.signIn.step.copy")).text(" ").el("code", p.userCode(), "id",
+                "user-code", "class", "user-code", "dir", "ltr").close("li");
+        h.open("li").text(m.text("webconfig.signIn.step.open.before")).text(" ");
         if (linkSafe) {
             h.el("a", link, "href", link, "target", "_blank", "rel", "noopener noreferrer", "id",
-                    "verification-link");
+                    "verification-link", "dir", "ltr");
         } else {
-            h.el("span", link, "id", "verification-link");
+            h.el("span", link, "id", "verification-link", "dir", "ltr");
         }
-        h.text(" (or scan the QR code) and enter the code.").close("li");
-        h.el("li", "Sign in with an account that has Global Administrator rights (or Cloud Application"
-                + " Administrator), tick \"Consent on behalf of your organization\" and click"
-                + " Accept.");
-        h.el("li", "This page changes to \"Signed in\" by itself.");
+        h.text(" ").text(m.text("webconfig.signIn.step.open.after")).close("li");
+        h.el("li", m.text("webconfig.signIn.step.consent"));
+        h.el("li", m.text("webconfig.signIn.step.wait"));
         h.close("ol");
         if (linkSafe) {
-            QrSvg.render(h, link, "verification-qr");
+            QrSvg.render(h, link, "verification-qr", m);
         }
-        h.open("p").text("The code expires in ").el("span", formatLeft(left), "id", "countdown")
-                .text(".").close("p");
+        h.open("p", "id", "countdown-line").el("span", expiresIn(m, left), "id", "countdown-words")
+                .text(" (").el("span", formatLeft(left), "id", "countdown", "dir", "ltr").text(").")
+                .close("p");
         h.close("div");
         Layout.form(h, s, a.signInPath() + "/cancel", "cancel-form",
-                f -> f.el("button", "Cancel", "type", "submit", "id", "cancel-button"));
+                f -> f.el("button", m.text("common.button.cancel"), "type", "submit", "id", "cancel-button"));
     }
 
-    private static void offer(Html h, Session s, MailAccount a, AccountStatus st,
+    /** "The code expires in N minutes" (the last minute in seconds), as the script also writes it. */
+    static String expiresIn(Messages m, Duration left) {
+        long s = Math.max(0, left.toSeconds());
+        return s >= 60 ? m.count(MINUTES_LEFT, (s + 59) / 60) : m.count(SECONDS_LEFT, s);
+    }
+
+    private static void offer(Html h, Messages m, Session s, MailAccount a, AccountStatus st,
             boolean codeRanOut) {
         boolean expired = codeRanOut || st.code() == JobCode.SIGN_IN_CODE_EXPIRED;
         if (expired) {
-            Layout.notice(h, Notice.warning("The sign-in code expired before it was entered.",
-                    JobCode.SIGN_IN_CODE_EXPIRED.remedy()), "flash");
+            Layout.notice(h, Notice.warning(m.text("webconfig.signIn.codeExpired"),
+                    m.render(JobCode.SIGN_IN_CODE_EXPIRED.remedyText())), "flash");
         } else if (st.code() != JobCode.OK && st.code() != JobCode.NOT_SIGNED_IN) {
             String reason = st.reason() == null || st.reason().isBlank() ? ""
                     : " " + Character.toUpperCase(st.reason().charAt(0)) + st.reason().substring(1);
-            Layout.notice(h, Notice.error(st.code().number() + " " + st.code().title() + "."
-                    + reason,
-                    a.remedy(st.code().remedyFor(st.reason()))), "flash");
+            Layout.notice(h, Notice.error(m.text("webconfig.codeTitle", st.code().number(),
+                    st.code().titleText()) + reason,
+                    a.remedy(m, st.code().remedyTextFor(st.reason()))), "flash");
             if (st.diagnostics() != null && !st.diagnostics().isBlank()) {
-                h.open("details").el("summary", "Details for support").el("pre",
-                        st.diagnostics()).close("details");
+                h.open("details").el("summary", m.text("webconfig.signIn.diagnostics"))
+                        .open("pre").ltr(st.diagnostics()).close("pre").close("details");
             }
         }
         Layout.form(h, s, a.signInPath() + "/start", "sign-in-form", f -> f.el("button",
-                expired ? "Get a new code" : "Sign in with Microsoft", "type", "submit", "id",
-                        "sign-in-with-microsoft"));
-        h.open("p").el("a", "Back", "href", a.path(), "id", "back-link").close("p");
+                m.text(expired ? "webconfig.signIn.newCode" : "webconfig.signIn.withMicrosoft"), "type",
+                "submit", "id", "sign-in-with-microsoft"));
+        h.open("p").el("a", m.text("webconfig.back"), "href", a.path(), "id", "back-link").close("p");
     }
 
     static String formatLeft(Duration d) {

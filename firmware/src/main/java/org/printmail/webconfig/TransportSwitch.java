@@ -6,6 +6,7 @@ import org.printmail.auth.AccountStatus;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.MailTransport;
 import org.printmail.auth.AccountId;
+import org.printmail.i18n.Messages;
 
 /**
  * What switching a signed-in account's transport means, said at once: the device asks the
@@ -17,21 +18,22 @@ import org.printmail.auth.AccountId;
 final class TransportSwitch {
     private TransportSwitch() { }
 
-    static Notice check(AccountManager accounts, AccountStatus status, AccountId id, MailTransport now) {
-        String saved = "The settings were saved: mail is now sent through " + now.displayName() + ". ";
+    static Notice check(Messages m, AccountManager accounts, AccountStatus status, AccountId id,
+            MailTransport now) {
+        boolean graph = now == MailTransport.MICROSOFT_GRAPH;
+        String saved = m.text("webconfig.transport.saved", now.displayName()) + " ";
         if (status.state() != AccountState.SIGNED_IN) {
-            return Notice.warning(saved + "Sign in to send.", "Click Sign In; the sign-in asks for the "
-                    + (now == MailTransport.MICROSOFT_GRAPH ? "Microsoft Graph permissions (Mail.Send, Mail.ReadWrite)."
-                    : "SMTP.Send permission."));
+            return Notice.warning(saved + m.text("webconfig.transport.signInToSend"),
+                    graph ? m.text("webconfig.transport.signInAsks.graph")
+                            : m.text("webconfig.transport.signInAsks.smtp", "SMTP.Send"));
         }
         try {
             accounts.forceRefresh(id);
-            return Notice.info(saved + "The existing sign-in already covers it: no new sign-in is needed.");
+            return Notice.info(saved + m.text("webconfig.transport.covered"));
         } catch (PrintmailException e) {
-            return Notice.error(saved + "A new sign-in is needed: " + e.code().number() + " "
-                    + e.code().title() + ". " + e.detail(), "Click Sign In and accept the permissions"
-                    + (now == MailTransport.MICROSOFT_GRAPH ? " for Microsoft Graph (Mail.Send, Mail.ReadWrite)" : "")
-                    + "; jobs wait (held) until then.");
+            return Notice.error(saved + m.text("webconfig.transport.newSignIn", e.code().number(),
+                    e.code().titleText(), e.detailText()),
+                    m.text(graph ? "webconfig.transport.accept.graph" : "webconfig.transport.accept.smtp"));
         }
     }
 }

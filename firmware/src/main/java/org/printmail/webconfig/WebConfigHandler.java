@@ -52,7 +52,9 @@ final class WebConfigHandler extends Handler.Abstract {
             public boolean handle(Request request, Response response, Callback callback) {
                 Object status = request.getAttribute(ErrorHandler.ERROR_STATUS);
                 int code = status instanceof Integer i ? i : response.getStatus();
-                write(response, callback, dispatcher.serverError(code < 400 ? 400 : code));
+                org.printmail.i18n.Language language = Dispatcher.language(
+                        request.getHeaders().get("Cookie"), request.getHeaders().get("Accept-Language"));
+                write(response, callback, dispatcher.serverError(code < 400 ? 400 : code, language));
                 return true;
             }
         };

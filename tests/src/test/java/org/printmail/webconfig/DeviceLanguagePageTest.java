@@ -88,8 +88,18 @@ class DeviceLanguagePageTest {
     }
 
     @Test
+    void aBrowserThatIsNotLoggedInIsSentToTheLogInAndChangesNothing() throws Exception {
+        HttpsAdmin visitor = new HttpsAdmin(device.server.baseUri());
+        HttpResponse<String> page = visitor.get(LanguagePage.PATH);
+        assertEquals(303, page.statusCode());
+        assertEquals(Dispatcher.LOGIN, page.headers().firstValue("Location").orElse(""));
+        visitor.post(LanguagePage.PATH, Map.of("language", "ar"));
+        assertEquals(Language.ENGLISH, device.device().settings().current().language());
+    }
+
+    @Test
     void theLanguagePageReadsInArabicAndItsErrorToo() throws Exception {
-        admin.language = Language.ARABIC;
+        admin.acceptLanguage = Language.ARABIC.tag();
         assertEquals(303, choose("ar").statusCode());
         String text = WebPagesInArabicTest.assertReadsInArabic(admin.get(LanguagePage.PATH).body(),
                 "the saved device language");

@@ -19,7 +19,7 @@ import org.printmail.auth.AccountId;
  * In a real headless Chromium: a device signed in over SMTP meets a tenant with SMTP AUTH off
  * (5.7.139) in the Connection Test, takes the offered remedy (Microsoft Graph), signs in again
  * for the Graph permissions, passes the Graph connection test and sends a test message that
- * arrives. Screenshots go to {@code target/screenshots/graph-*}.
+ * arrives. Screenshots go to {@code tests/target/screenshots/graph-*}.
  */
 class GraphSwitchBrowserTest {
     private WebConfigRig device;

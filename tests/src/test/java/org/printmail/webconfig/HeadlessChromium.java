@@ -14,6 +14,7 @@ import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -25,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.printmail.i18n.Language;
 
 /**
  * Debian's headless Chromium driven by its chromedriver, both at fixed paths so Selenium Manager
@@ -39,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** Under the tests module (the tests run in the repository root). */
+    static final Path SCREENSHOTS = Path.of("tests/target/screenshots");
 
     final ChromeDriver driver;
     private final ChromeDriverService service;
@@ -51,7 +54,13 @@ final class HeadlessChromium implements AutoCloseable {
         this.profileDir = profileDir;
     }
 
-    static HeadlessChromium start() throws IOException {
+    static HeadlessChromium start() throws IOException { return start(null); }
+
+    /**
+     * A browser whose user speaks {@code language}: its UI language ({@code --lang}) and the
+     * {@code Accept-Language} it sends ({@code intl.accept_languages}); null keeps Chromium's own.
+     */
+    static HeadlessChromium start(Language language) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String why = "Chromium or chromedriver missing (apt-get install chromium chromium-driver)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -69,6 +78,10 @@ final class HeadlessChromium implements AutoCloseable {
                         "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1400", "--user-data-dir=" + profile,
                 "--ignore-certificate-errors-spki-list=" + testKeySpkiHash());
+        if (language != null) {
+            options.addArguments("--lang=" + language.tag());
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language.tag()));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -107,9 +120,23 @@ final class HeadlessChromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript("return typeof window.__xss !== 'undefined';") == Boolean.TRUE;
     }
 
+    /** Saves the window as {@code tests/target/screenshots/<name>.png}; the name may hold a folder. */
     void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * The page's visible text without its isolated values ({@code bdi}), scripts and styles: what
+     * is left must all be words of the page's language.
+     */
+    String textOutsideIsolates() {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "var b = document.body.cloneNode(true);"
+                        + "b.querySelectorAll('bdi, script, style').forEach(function (e) { e.remove(); });"
+                        + "document.body.appendChild(b); b.style.display = 'block';"
+                        + "var t = document.title + '\\n' + b.innerText; b.remove(); return t;");
     }
 
     void logIn(String base, String password) {

@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.printmail.i18n.Language;
 import org.printmail.trust.TlsTrust;
 
 /**
@@ -28,8 +27,10 @@ final class HttpsAdmin {
     private final HttpClient http;
     private final URI base;
     String cookie = "";
-    /** The browser's language ({@code Accept-Language}); none sent when null. */
-    Language language;
+    /** The language switch's cookie value, kept like a browser keeps it ("" for none). */
+    String languageCookie = "";
+    /** The {@code Accept-Language} header to send ("" for none). */
+    String acceptLanguage = "";
 
     HttpsAdmin(URI base) {
         this.base = base;
@@ -70,11 +71,18 @@ final class HttpsAdmin {
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        List<String> cookies = new java.util.ArrayList<>();
         if (!cookie.isEmpty()) {
-            b.header("Cookie", Sessions.COOKIE + "=" + cookie);
+            cookies.add(Sessions.COOKIE + "=" + cookie);
         }
-        if (language != null) {
-            b.header("Accept-Language", language.tag());
+        if (!languageCookie.isEmpty()) {
+            cookies.add(LanguageSwitch.COOKIE + "=" + languageCookie);
+        }
+        if (!cookies.isEmpty()) {
+            b.header("Cookie", String.join("; ", cookies));
+        }
+        if (!acceptLanguage.isEmpty()) {
+            b.header("Accept-Language", acceptLanguage);
         }
         HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -82,6 +90,9 @@ final class HttpsAdmin {
             Matcher m = COOKIE.matcher(c);
             if (m.find()) {
                 cookie = m.group(1);
+            }
+            if (c.startsWith(LanguageSwitch.COOKIE + "=")) {
+                languageCookie = c.substring(LanguageSwitch.COOKIE.length() + 1, c.indexOf(';'));
             }
         }
         return r;

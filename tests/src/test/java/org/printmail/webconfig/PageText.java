@@ -16,12 +16,11 @@ final class PageText {
     /** The innermost isolate: removed repeatedly, so nested ones go too. */
     private static final Pattern BDI = Pattern.compile("(?is)<bdi\\b[^>]*>(?:(?!<bdi\\b).)*?</bdi>");
     private static final Pattern HTML_TAG = Pattern.compile("(?is)<html\\b[^>]*>");
-    private static final Pattern MAIN = Pattern.compile("(?is)<main\\b[^>]*>.*</main>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
 
     private PageText() { }
 
-    /** The {@code dir} of the page's {@code <html>} element, when the frame writes one. */
+    /** The {@code dir} of the page's {@code <html>} element. */
     static Optional<String> direction(String html) {
         Matcher m = HTML_TAG.matcher(html);
         if (!m.find()) {
@@ -43,15 +42,6 @@ final class PageText {
         s = TAG.matcher(s).replaceAll(" ");
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                 .replace("&amp;", "&").replaceAll("\\s+", " ").trim();
-    }
-
-    /** The visible words of the page's own content ({@code <main>}), without the shared frame. */
-    static String visibleMain(String html, Language language) {
-        Matcher m = MAIN.matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("no <main> in " + html);
-        }
-        return visible(m.group(), language);
     }
 
     /** Removes elements whose {@code lang} names another language, e.g. {@code <option lang="en">}. */

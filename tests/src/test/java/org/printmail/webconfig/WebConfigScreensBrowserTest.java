@@ -24,7 +24,7 @@ import org.printmail.auth.AccountId;
  * Issue 11 §3 and §4 in a real headless Chromium: Enter in any settings field means OK (the
  * sign-in stays), Sign Out asks first on its own page, and every page fits a 360 px phone and a
  * 1280 px screen, left-to-right and right-to-left, with the Sign In page's code, link, QR and
- * countdown on screen. Screenshots: {@code target/screenshots/screen-*.png}.
+ * countdown on screen. Screenshots: {@code tests/target/screenshots/screen-*.png}.
  */
 class WebConfigScreensBrowserTest {
     private static WebConfigRig device;

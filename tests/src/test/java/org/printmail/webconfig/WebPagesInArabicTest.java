@@ -31,22 +31,16 @@ class WebPagesInArabicTest {
     void start() throws Exception {
         device = new WebConfigRig();
         admin = HttpsAdmin.loggedIn(device.server.baseUri());
-        admin.language = Language.ARABIC;
+        admin.acceptLanguage = Language.ARABIC.tag();
     }
 
     @AfterEach
     void stop() { device.close(); }
 
-    /**
-     * The page reads right to left, in Arabic, with no English word left. The shared frame (menu,
-     * header, switch) is its helper's; until it writes {@code dir} on the page, only this page's
-     * own content ({@code <main>}) is checked.
-     */
+    /** The page reads right to left, in Arabic, with no English word left, frame included. */
     static String assertReadsInArabic(String html, String what) {
-        Optional<String> dir = PageText.direction(html);
-        dir.ifPresent(d -> assertEquals("rtl", d, what + " is right to left"));
-        String text = dir.isPresent() ? PageText.visible(html, Language.ARABIC)
-                : PageText.visibleMain(html, Language.ARABIC);
+        assertEquals(Optional.of("rtl"), PageText.direction(html), what + " is right to left");
+        String text = PageText.visible(html, Language.ARABIC);
         assertEquals(List.of(), EnglishLeftovers.in(text), what + " has English left: " + text);
         assertTrue(text.matches("(?s).*[\\u0600-\\u06FF].*"), what + " is in Arabic: " + text);
         return text;
