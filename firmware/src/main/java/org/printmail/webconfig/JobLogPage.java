@@ -29,20 +29,27 @@ final class JobLogPage {
         d.get(PATH, Dispatcher.Access.ADMIN, this::render);
     }
 
-    /** The code's title, then what happened; just what happened for a job that was sent. */
-    private static Text message(JobLogEntry e) {
-        Text detail = e.detailText();
-        if (e.code() == 0) {
-            return detail;
+    /** The code's title; nothing for a job that was sent or a code this firmware does not know. */
+    private static String title(Messages m, int code) {
+        if (code == 0) {
+            return "";
         }
-        Text title;
         try {
-            title = JobCode.byNumber(e.code()).titleText();
+            return m.render(JobCode.byNumber(code).titleText());
         } catch (IllegalArgumentException unknown) {
-            return detail;
+            return "";
         }
-        return detail.isLiteral() && detail.value().isEmpty() ? title
-                : Text.of("webpages.joblog.message", title, detail);
+    }
+
+    /**
+     * A sentence of the line in the reader's language. A line from before the catalogue holds
+     * English sentences as they were written: shown as written, isolated like any other data.
+     */
+    private static String shown(Messages m, Text t) {
+        if (!t.isLiteral()) {
+            return m.render(t);
+        }
+        return t.value().isEmpty() ? "" : Messages.isolate(t.value());
     }
 
     /**
@@ -86,8 +93,18 @@ final class JobLogPage {
                 h.el("td", recipients(m, e), "class", "recipients");
                 h.el("td", m.render(JobWords.resultText(e.result())));
                 h.el("td", e.code() == 0 ? "" : e.code());
-                h.el("td", m.render(message(e)), "class", "message");
-                h.el("td", m.render(e.remedyText()), "class", "remedy");
+                // The title and what happened, each a sentence of its own: no punctuation joins them.
+                h.open("td", "class", "message");
+                String title = title(m, e.code());
+                String detail = shown(m, e.detailText());
+                if (!title.isEmpty()) {
+                    h.el("span", title, "class", "code-title");
+                    if (!detail.isEmpty()) {
+                        h.empty("br");
+                    }
+                }
+                h.text(detail).close("td");
+                h.el("td", shown(m, e.remedyText()), "class", "remedy");
                 h.close("tr");
             }
             h.close("table");
