@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.files.DurableFiles;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,20 +136,20 @@ public final class DeviceTrustStore {
     private void checkIsUsableCa(X509Certificate c) {
         String who = c.getSubjectX500Principal().getName();
         if (c.getBasicConstraints() < 0) {
-            throw invalid(who + " is not a CA certificate (it is a server or user certificate);"
-                    + " import the CA that issued the server's certificate");
+            throw invalid(Text.of("webpages.ca.problem.notCa", who));
         }
         boolean[] usage = c.getKeyUsage();
         if (usage != null && usage.length > 5 && !usage[5]) {
-            throw invalid(who + " may not sign certificates (key usage lacks keyCertSign)");
+            throw invalid(Text.of("webpages.ca.problem.mayNotSign", who, "keyCertSign"));
         }
         if (c.getNotAfter().toInstant().isBefore(clock.instant())) {
-            throw invalid(who + " expired on " + c.getNotAfter().toInstant());
+            throw invalid(Text.of("webpages.ca.problem.expired", who, c.getNotAfter().toInstant()));
         }
     }
 
-    private static PrintmailException invalid(String detail) {
-        return new PrintmailException(JobCode.SETTINGS_INVALID, "CA certificate: " + detail);
+    /** The problem, in any language (the CA Certificate page's words, {@code webpages.ca.problem.*}). */
+    private static PrintmailException invalid(Text detail) {
+        return new PrintmailException(JobCode.SETTINGS_INVALID, detail);
     }
 
     static ImportedCa describe(X509Certificate c) {
@@ -168,7 +169,7 @@ public final class DeviceTrustStore {
         try {
             return c.getEncoded();
         } catch (CertificateEncodingException e) {
-            throw invalid("cannot be encoded");
+            throw invalid(Text.of("webpages.ca.problem.notEncodable"));
         }
     }
 

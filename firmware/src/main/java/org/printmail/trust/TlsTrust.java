@@ -21,6 +21,7 @@ import javax.net.ssl.X509TrustManager;
 
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
+import org.printmail.i18n.Text;
 
 /**
  * The device's TLS trust: the JDK's CA certificates plus CA certificates imported into the device
@@ -94,13 +95,11 @@ public final class TlsTrust {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new PrintmailException(JobCode.SETTINGS_INVALID,
-                        "CA certificate: the file holds no certificate (PEM or DER expected)");
+                throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("webpages.ca.problem.empty"));
             }
             return out;
         } catch (CertificateException e) {
-            throw new PrintmailException(JobCode.SETTINGS_INVALID,
-                    "CA certificate: not a PEM or DER X.509 certificate");
+            throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("webpages.ca.problem.notCertificate"));
         }
     }
 
@@ -109,7 +108,7 @@ public final class TlsTrust {
             return parseCertificates(in.readAllBytes());
         } catch (IOException e) {
             throw new PrintmailException(JobCode.SETTINGS_INVALID,
-                    "CA certificate: cannot read " + file.getFileName());
+                    Text.of("webpages.ca.problem.unreadable", file.getFileName()));
         }
     }
 

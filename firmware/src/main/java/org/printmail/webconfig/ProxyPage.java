@@ -20,10 +20,7 @@ import org.printmail.i18n.Text;
  */
 final class ProxyPage {
     static final String PATH = "/network/proxy";
-    /**
-     * Form field -> the field as {@link ProxySettings#validate()} names it in its problems, in
-     * page order; the label shown is {@code webpages.proxy.field.<form field>}.
-     */
+    /** Form field -> its name in the settings ({@code config.field.*}: label and problems), in page order. */
     static final Map<String, String> FIELDS = fields();
 
     private final Layout layout;
@@ -45,18 +42,24 @@ final class ProxyPage {
 
     private static Map<String, String> fields() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("proxyHost", "Network > Proxy Server");
-        m.put("proxyPort", "Network > Proxy Port Number");
-        m.put("proxyUser", "Network > Proxy User Name");
-        m.put("proxyPassword", "Network > Proxy Password");
-        m.put("noProxy", "Network > No Proxy For");
-        m.put("smtpRoute", "Network > SMTP Through Proxy");
-        m.put("socksHost", "Network > SOCKS Server");
-        m.put("socksPort", "Network > SOCKS Port Number");
+        m.put("proxyHost", "proxyServer");
+        m.put("proxyPort", "proxyPort");
+        m.put("proxyUser", "proxyUser");
+        m.put("proxyPassword", "proxyPassword");
+        m.put("noProxy", "noProxy");
+        m.put("smtpRoute", "smtpThroughProxy");
+        m.put("socksHost", "socksServer");
+        m.put("socksPort", "socksPort");
         return m;
     }
 
-    private static Text label(String field) { return Text.of("webpages.proxy.field." + field); }
+    private static Text label(String field) { return Text.of("config.field." + FIELDS.get(field)); }
+
+    /** Whether a settings problem names this form field (its field text holds the field's key). */
+    private static boolean names(ConfigException e, String field) {
+        String key = "config.field." + FIELDS.get(field);
+        return key.equals(e.fieldText().key()) || e.fieldText().args().stream().anyMatch(a -> key.equals(a.key()));
+    }
 
     private static Map<String, String> values(ProxySettings p) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -94,8 +97,7 @@ final class ProxyPage {
         try {
             backend.settings().update(s -> s.withProxy(next));
         } catch (ConfigException e) {
-            String field = FIELDS.entrySet().stream().filter(f -> f.getValue().equals(e.field()))
-                    .map(Map.Entry::getKey).findFirst().orElse("");
+            String field = FIELDS.keySet().stream().filter(f -> names(e, f)).findFirst().orElse("");
             return refuse(r, typed, new Problem(field, e.detailText()));
         }
         String password = r.form().get("proxyPassword");

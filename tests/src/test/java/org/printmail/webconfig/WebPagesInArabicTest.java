@@ -84,6 +84,13 @@ class WebPagesInArabicTest {
         assertReadsInArabic(page(path), "the already-imported notice");
         admin.upload(path, path + "/import", "certificate", "empty.pem", new byte[0]);
         assertReadsInArabic(page(path), "the choose-a-file notice");
+        admin.upload(path, path + "/import", "certificate", "notes.txt", "not a certificate".getBytes());
+        text = assertReadsInArabic(page(path), "a file that is no certificate");
+        assertTrue(text.contains(AR.text("webpages.ca.problem.notCertificate")), text);
+        admin.upload(path, path + "/import", "certificate", "server.pem",
+                Files.readAllBytes(WebConfigRig.ROOT.resolve("test-fixtures/tls/localhost.pem")));
+        text = assertReadsInArabic(page(path), "a server certificate instead of a CA");
+        assertTrue(text.contains("ليست شهادة CA"), text);
 
         String confirm = page(Html.query(path + "/delete", "fingerprint", sha256));
         text = assertReadsInArabic(confirm, "the delete confirmation");
@@ -105,7 +112,14 @@ class WebPagesInArabicTest {
         HttpResponse<String> refused = admin.post(ProxyPage.PATH, form);
         assertEquals(400, refused.statusCode());
         String text = assertReadsInArabic(refused.body(), "the proxy port error");
-        assertTrue(text.contains(AR.text("webpages.proxy.field.proxyPort") + ": "), text);
+        assertTrue(text.contains(AR.text("config.field.proxyPort") + ": "), text);
+        assertTrue(refused.body().contains("<tr class=\"invalid\"><th><label for=\"proxyPort\">"), "marked");
+
+        form.put("proxyPort", "70000"); // a number, refused by the settings' own rule
+        refused = admin.post(ProxyPage.PATH, form);
+        assertEquals(400, refused.statusCode());
+        text = assertReadsInArabic(refused.body(), "the settings' proxy port error");
+        assertTrue(text.contains(AR.text("config.field.proxyPort")), text);
         assertTrue(refused.body().contains("<tr class=\"invalid\"><th><label for=\"proxyPort\">"), "marked");
 
         form.put("proxyPort", "3128");
@@ -116,8 +130,19 @@ class WebPagesInArabicTest {
 
     @Test
     void notificationsAndAdministratorPasswordConfirmationsAndErrorsReadInArabic() throws Exception {
-        Map<String, String> form = new HashMap<>(Map.of("PAPER_OUT", "facilities@contoso.example"));
+        Map<String, String> form = new HashMap<>(Map.of("PAPER_OUT", "facilities", "TONER_LOW", "x@"));
         form.put("csrf", admin.csrf(NotificationsPage.PATH));
+        HttpResponse<String> refused = admin.post(NotificationsPage.PATH, form);
+        assertEquals(400, refused.statusCode());
+        String errors = assertReadsInArabic(refused.body(), "the notification address errors");
+        assertTrue(errors.contains(AR.text("webpages.common.correctField")), errors);
+        for (String event : List.of("PAPER_OUT", "TONER_LOW")) {
+            assertTrue(refused.body().contains("<tr class=\"invalid\"><th><label for=\"" + event + "\">"),
+                    "each invalid field marked: " + event);
+        }
+
+        form.put("PAPER_OUT", "facilities@contoso.example");
+        form.put("TONER_LOW", "");
         assertEquals(303, admin.post(NotificationsPage.PATH, form).statusCode());
         String text = assertReadsInArabic(page(NotificationsPage.PATH), "the saved notifications");
         assertTrue(text.contains(AR.text("webpages.notifications.saved")), text);
