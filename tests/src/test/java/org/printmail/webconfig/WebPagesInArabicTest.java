@@ -160,4 +160,24 @@ class WebPagesInArabicTest {
         text = assertReadsInArabic(page(AdminPasswordPage.PATH), "the password change");
         assertTrue(text.contains(AR.text("webpages.password.changed")), text);
     }
+
+    @Test
+    void wrongCurrentPasswordsUntilTheLockoutAreToldInArabicWithThePluralOfTheWait() throws Exception {
+        HttpResponse<String> r = null;
+        for (int i = 0; i < 10; i++) {
+            r = admin.post(AdminPasswordPage.PATH, Map.of("csrf", admin.csrf(AdminPasswordPage.PATH),
+                    "current", "wrong-pass-" + i, "new", "another-pass-1", "confirm", "another-pass-1"));
+            if (r.statusCode() == 429) {
+                break;
+            }
+            assertEquals(400, r.statusCode());
+            String text = assertReadsInArabic(r.body(), "a wrong current password");
+            assertTrue(text.contains(AR.text("webpages.password.currentWrong")), text);
+        }
+        assertEquals(429, r.statusCode(), "locked out at last");
+        String text = assertReadsInArabic(r.body(), "the lockout");
+        assertTrue(text.contains("كلمات مرور خاطئة كثيرة. حاول مرة أخرى بعد"), text);
+        assertEquals(AR.pluralCategory(30), "many", "30 seconds take the 'many' form in Arabic");
+        assertTrue(r.body().contains("حاول مرة أخرى بعد 30 ثانيةً."), r.body());
+    }
 }
