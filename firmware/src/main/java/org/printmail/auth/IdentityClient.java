@@ -37,6 +37,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.IdentitySettings;
 import org.printmail.config.ProxyRoute;
+import org.printmail.i18n.Text;
 
 /**
  * The three calls the device makes to the Microsoft identity platform v2.0 (devicecode, token
@@ -138,29 +139,29 @@ final class IdentityClient {
         try {
             response = request.send(sender);
         } catch (IOException e) {
-            Optional<String> proxyRefused = ProxyHttp.proxyRefusal(e);
+            Optional<Text> proxyRefused = ProxyHttp.proxyRefusal(e);
             if (proxyRefused.isPresent()) {
                 return new Reply.Unreachable<>(proxyRefused.get(), Optional.empty(),
                         JobCode.PROXY_AUTH_FAILED);
             }
             // Connection refused, timeout, TLS failure, connection cut: no verdict on the grant.
-            return new Reply.Unreachable<>(e.getClass().getSimpleName() + " from "
-                    + request.getURI().getHost(), Optional.empty());
+            return new Reply.Unreachable<>(Text.of("auth.down.failed", e.getClass().getSimpleName(),
+                    request.getURI().getHost()), Optional.empty());
         }
         int status = response.getStatusCode();
         if (status == 200) {
             try {
                 return new Reply.Granted<>(ok.parse(response));
             } catch (ParseException e) {
-                return new Reply.Unreachable<>("unreadable success reply (HTTP 200)", Optional.empty());
+                return new Reply.Unreachable<>(Text.of("auth.down.unreadable"), Optional.empty());
             }
         }
         if (status == 429 || status >= 500) {
-            return new Reply.Unreachable<>("HTTP " + status, retryAfter(response));
+            return new Reply.Unreachable<>(Text.of("auth.down.http", status), retryAfter(response));
         }
         return IdentityError.parse(response)
                 .<Reply<T>>map(Reply.Rejected::new)
-                .orElseGet(() -> new Reply.Unreachable<>("unexpected reply (HTTP " + status + ")",
+                .orElseGet(() -> new Reply.Unreachable<>(Text.of("auth.down.unexpected", status),
                         retryAfter(response)));
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.printmail.config.ProxyRoute;
 import org.printmail.config.ProxySettings;
+import org.printmail.i18n.Text;
 
 /**
  * The office proxy for java.net.http: which requests go through it (HTTP CONNECT, so TLS and the
@@ -56,14 +57,14 @@ final class ProxyHttp {
      * with 401), and gives up with "too many authentication attempts" or "No credentials
      * provided" after its own retries.
      */
-    static Optional<String> proxyRefusal(IOException e) {
+    static Optional<Text> proxyRefusal(IOException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         Matcher tunnel = TUNNEL_REFUSED.matcher(m);
         if (tunnel.find()) {
-            return Optional.of("the proxy server refused the device (HTTP " + tunnel.group(1) + ")");
+            return Optional.of(Text.of("auth.proxy.refused", tunnel.group(1)));
         }
         if (m.contains("too many authentication attempts") || m.contains("No credentials provided")) {
-            return Optional.of("the proxy server refused the device's credentials");
+            return Optional.of(Text.of("auth.proxy.credentials"));
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.printmail.codes.JobCode;
+import org.printmail.i18n.Text;
 
 /** What one call to the identity platform came back with. */
 sealed interface Reply<T> permits Reply.Granted, Reply.Rejected, Reply.Unreachable {
@@ -21,9 +22,9 @@ sealed interface Reply<T> permits Reply.Granted, Reply.Rejected, Reply.Unreachab
      * @param retryAfter the server's Retry-After, when it sent one
      * @param code       375, or 377 when the office proxy refused the device's credentials
      */
-    record Unreachable<T>(String reason, Optional<Duration> retryAfter, JobCode code)
+    record Unreachable<T>(Text reason, Optional<Duration> retryAfter, JobCode code)
             implements Reply<T> {
-        Unreachable(String reason, Optional<Duration> retryAfter) {
+        Unreachable(Text reason, Optional<Duration> retryAfter) {
             this(reason, retryAfter, JobCode.IDENTITY_UNREACHABLE);
         }
     }

@@ -8,6 +8,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountRecord;
+import org.printmail.i18n.Messages;
 import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,9 +135,9 @@ final class TokenKeeper {
                     error.diagnostics(), JobCode.IDENTITY_UNREACHABLE);
         }
         Reply.Unreachable<TokenGrant> down = (Reply.Unreachable<TokenGrant>) reply;
-        return transientFailure(slot, mode, stillValid, Text.literal(down.reason()),
+        return transientFailure(slot, mode, stillValid, down.reason(),
                 down.retryAfter(),
-                "unreachable: " + down.reason(), down.code());
+                "unreachable: " + Messages.stripDirectionalControls(down.reason().toString()), down.code());
     }
 
     /** Tokens and state stay; back off; hand out the old token while it is still accepted. */

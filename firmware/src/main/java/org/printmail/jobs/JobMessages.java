@@ -26,7 +26,7 @@ final class JobMessages {
         String subject = j.subject() == null || j.subject().isBlank()
                 ? words(language, Text.of("mail.scan.subject")) : j.subject();
         String body = j.body() == null ? "" : j.body();
-        return new OutgoingMessage(j.messageId(), to, subject, body, files);
+        return new OutgoingMessage(j.messageId(), to, subject, body, files, language);
     }
 
     static OutgoingMessage fax(StoredJob j, DeviceSettings s, List<Attachment> pages) {
@@ -36,7 +36,7 @@ final class JobMessages {
         }
         String subject = words(s.language(), Text.of("mail.fax.subject", String.join(", ", j.faxNumbers())));
         return new OutgoingMessage(j.messageId(), to, subject,
-                words(s.language(), Text.of("mail.fax.body", pages.size(), j.jobId())), pages);
+                words(s.language(), Text.of("mail.fax.body", pages.size(), j.jobId())), pages, s.language());
     }
 
     static String faxAddress(String pattern, String number) {
@@ -49,7 +49,7 @@ final class JobMessages {
                 ? Text.of("mail.alert.body", e.displayNameText(), TIME.format(j.submitted()))
                 : Text.of("mail.alert.bodyWithDetail", e.displayNameText(), TIME.format(j.submitted()), j.detail());
         return new OutgoingMessage(j.messageId(), to, words(language, Text.of("mail.alert.subject",
-                e.displayNameText())), words(language, body), List.of());
+                e.displayNameText())), words(language, body), List.of(), language);
     }
 
     /** Several alerts that became due together for the same recipients: one digest message. */
@@ -65,7 +65,7 @@ final class JobMessages {
             body.append(words(language, line)).append('\n');
         }
         return new OutgoingMessage(messageId("digest-" + alerts.get(0).jobId()), to,
-                words(language, Text.of("mail.digest.subject", alerts.size())), body.toString(), List.of());
+                words(language, Text.of("mail.digest.subject", alerts.size())), body.toString(), List.of(), language);
     }
 
     /**

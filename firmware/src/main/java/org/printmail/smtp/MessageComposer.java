@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.printmail.codes.JobCode;
+import org.printmail.i18n.Messages;
 import org.printmail.i18n.Text;
 
 /**
@@ -87,7 +88,8 @@ final class MessageComposer {
         String body = m.body() == null ? "" : m.body();
         if (part.total() > 1) {
             subject = subject + " (" + part.index() + "/" + part.total() + ")";
-            body = body + "\r\n\r\nPart " + part.index() + " of " + part.total() + ".";
+            String note = Messages.of(m.language()).render(Text.of("smtp.partNote", part.index(), part.total()));
+            body = body + "\r\n\r\n" + (m.language().isRightToLeft() ? note : Messages.stripDirectionalControls(note));
         }
         msg.setSubject(subject, "UTF-8");
         msg.setSentDate(Date.from(date));

@@ -34,4 +34,8 @@ public final class SmtpFailure extends PrintmailException {
     /** By cause: the server's reply names it where the code alone does not (535 5.7.139). */
     @Override
     public String remedy() { return code().remedyFor(detail() + " " + serverReply); }
+
+    /** The remedy by cause, in any language: the server's reply names it where the code alone does not. */
+    @Override
+    public Text remedyText() { return code().remedyTextFor(detail() + " " + serverReply); }
 }

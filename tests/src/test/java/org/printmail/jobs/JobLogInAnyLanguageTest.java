@@ -70,6 +70,24 @@ class JobLogInAnyLanguageTest {
     }
 
     @Test
+    void anOutboxEntryWrittenBeforeTheCatalogueLoadsWithItsLastMessageAsWritten() throws Exception {
+        Path outbox = dir.resolve("outbox");
+        OutboxStore store = new OutboxStore(outbox);
+        Instant t = Instant.parse("2026-12-04T10:00:00Z");
+        store.save(new StoredJob("job-1", JobType.SCAN_TO_EMAIL, t, JobState.RETRY_WAIT, 1, t, t.plusSeconds(86400),
+                t.plusSeconds(86400), 384, Text.of("jobs.resumed"), "<job-1@printmail>", List.of("a@contoso.example"),
+                "Scan", "", null, null, null, null, List.of()));
+        Path file = outbox.resolve("job-1.json");
+        String now = Files.readString(file);
+        assertTrue(now.contains("\"lastMessage\":{\"key\":\"jobs.resumed\"}"), now);
+        // The same entry as earlier firmware wrote it: the last message an English string.
+        Files.writeString(file, now.replace("{\"key\":\"jobs.resumed\"}", "\"server busy, try later\""));
+        StoredJob old = new OutboxStore(outbox).loadAll().jobs().get(0);
+        assertEquals(Text.literal("server busy, try later"), old.lastMessage());
+        assertEquals("server busy, try later", old.view().lastMessage());
+    }
+
+    @Test
     void aLineWrittenInEnglishReadsFullyInArabicAndBackWithNoEnglishLeft() throws Exception {
         Path file = dir.resolve("job-log.jsonl");
         JobLog log = new JobLog(file, 100);

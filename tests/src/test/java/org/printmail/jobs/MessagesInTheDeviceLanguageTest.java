@@ -111,6 +111,23 @@ class MessagesInTheDeviceLanguageTest {
     }
 
     @Test
+    void aSplitScanNumbersItsPartsInTheDeviceLanguage() throws Exception {
+        arabicDevice();
+        rig.device().settings().update(s -> s.withAttachmentLimit(200_000, true));
+        JobTicket t = rig.device().jobs().submit(new JobRequest.ScanToEmail(List.of("bob@contoso.example"),
+                "عقد", "", List.of(JobTypesEndToEndTest.PDF, JobTypesEndToEndTest.JPEG)));
+        JobTypesEndToEndTest.sendDue(rig);
+        JobLogEntry e = JobTypesEndToEndTest.logOf(rig, t.jobId());
+        assertTrue(ARABIC.render(e.detailText()).startsWith("أُرسلت في رسالتين"), ARABIC.render(e.detailText()));
+        assertTrue(rig.lab.mail().waitForIncoming(2, Duration.ofSeconds(10)));
+        MimeMessage first = rig.lab.mail().receivedMessages()[0];
+        assertEquals("عقد (1/2)", first.getSubject());
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) first.getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        assertTrue(text.contains("الجزء " + Messages.isolate("1") + " من " + Messages.isolate("2") + "."), text);
+    }
+
+    @Test
     void anEnglishDeviceKeepsItsEnglishWordsWithoutInvisibleCharacters() throws Exception {
         rig.device().settings().update(s -> s.withNotificationRecipients(
                 Map.of("PAPER_OUT", List.of("facilities@contoso.example"))));
