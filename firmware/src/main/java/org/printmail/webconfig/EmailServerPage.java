@@ -172,7 +172,7 @@ final class EmailServerPage {
         if (p == null) {
             return;
         }
-        f.open("tr").el("th", m.text("webconfig.field.profile")).open("td").el("span", p.name(), "dir", "ltr", "id",
+        f.open("tr").el("th", m.text("webconfig.field.profile")).open("td").el("bdi", p.name(), "dir", "ltr", "id",
                 "firmware-profile").close("td").close("tr");
         f.open("tr").el("th", m.text("webconfig.field.authority")).open("td").el("span",
                 authorityText(m, p), "id", "sign-in-authority").close("td").close("tr");

@@ -174,14 +174,14 @@ final class SignInPage {
         pluralPatterns(attrs, m, "seconds", SECONDS_LEFT);
         h.open("div", attrs.toArray(new String[0]));
         h.open("ol", "class", "steps");
-        h.open("li").text(m.text("webconfig.signIn.step.copy")).text(" ").el("code", p.userCode(), "id",
-                "user-code", "class", "user-code", "dir", "ltr").close("li");
+        h.open("li").text(m.text("webconfig.signIn.step.copy")).text(" ").open("code", "id", "user-code", "class", "user-code")
+                .ltr(p.userCode()).close("code").close("li");
         h.open("li").text(m.text("webconfig.signIn.step.open.before")).text(" ");
         if (linkSafe) {
-            h.el("a", link, "href", link, "target", "_blank", "rel", "noopener noreferrer", "id",
-                    "verification-link", "dir", "ltr");
+            h.open("a", "href", link, "target", "_blank", "rel", "noopener noreferrer", "id",
+                    "verification-link").ltr(link).close("a");
         } else {
-            h.el("span", link, "id", "verification-link", "dir", "ltr");
+            h.open("span", "id", "verification-link").ltr(link).close("span");
         }
         h.text(" ").text(m.text("webconfig.signIn.step.open.after")).close("li");
         h.el("li", m.text("webconfig.signIn.step.consent"));
@@ -211,8 +211,10 @@ final class SignInPage {
             Layout.notice(h, Notice.warning(m.text("webconfig.signIn.codeExpired"),
                     m.render(JobCode.SIGN_IN_CODE_EXPIRED.remedyText())), "flash");
         } else if (st.code() != JobCode.OK && st.code() != JobCode.NOT_SIGNED_IN) {
+            // The account's own words for why (isolated: they come from the sign-in's outcome).
             String reason = st.reason() == null || st.reason().isBlank() ? ""
-                    : " " + Character.toUpperCase(st.reason().charAt(0)) + st.reason().substring(1);
+                    : " " + Messages.isolate(Character.toUpperCase(st.reason().charAt(0))
+                            + st.reason().substring(1));
             Layout.notice(h, Notice.error(m.text("webconfig.codeTitle", st.code().number(),
                     st.code().titleText()) + reason,
                     a.remedy(m, st.code().remedyTextFor(st.reason()))), "flash");
