@@ -93,8 +93,27 @@ class NoEnglishLeftInArabicWebConfigTest {
         check(BASIC + "/sign-in");
         check(BASIC + "/sign-in/sign-out");
         check(BASIC + "/connection-test");
+        admin.post(BASIC + "/connection-test", Map.of("csrf", admin.csrf(BASIC + "/connection-test")));
+        String results = admin.get(BASIC + "/connection-test").body();
+        assertTrue(results.contains("id=\"connection-test-results\""), results);
+        check("connection test results", admin.get(BASIC + "/connection-test"));
+        admin.post(BASIC + "/connection-test/send", Map.of("csrf", admin.csrf(BASIC + "/connection-test"),
+                "recipient", "reception@contoso.example"));
+        assertTrue(device.lab().mail().waitForIncoming(1, Duration.ofSeconds(10)));
+        String sent = admin.get(BASIC + "/connection-test").body();
+        assertTrue(sent.contains("test-message-status"), sent);
+        check("test message status", admin.get(BASIC + "/connection-test"));
         check("test message to a wrong address", admin.post(BASIC + "/connection-test/send",
                 Map.of("csrf", admin.csrf(BASIC + "/connection-test"), "recipient", "not an address")));
+
+        // Every field of the form wrong at once: the errors beside the fields and above them.
+        Map<String, String> wrong = basicForm(BASIC, "ok", "maybe");
+        wrong.putAll(Map.of("smtpPort", "many", "sender", "نور@example.com", "smtpHost", "bad..ü",
+                "authMethod", "x", "security", "y", "transport", "z", "service", "w"));
+        HttpResponse<String> invalid = admin.post(BASIC, wrong);
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().split("class=\"field-error\"", -1).length > 5, invalid.body());
+        check("invalid fields", invalid);
 
         // The fax server: not signed in, then a code to enter, then cancelled.
         check(FAX);
