@@ -13,6 +13,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 import org.printmail.files.DurableFiles;
+import org.printmail.i18n.Text;
 
 /**
  * The administrator password, kept only as a salted PBKDF2-HMAC-SHA256 hash in an owner-only
@@ -77,18 +78,16 @@ final class AdminPassword {
      *
      * @return empty when changed, else the reason for the person at the form
      */
-    synchronized java.util.Optional<String> change(String currentPassword, String next, String confirm) {
+    synchronized java.util.Optional<Text> change(String currentPassword, String next, String confirm) {
         if (!matches(currentPassword)) {
-            return java.util.Optional.of("Current password: not correct.");
+            return java.util.Optional.of(Text.of("webpages.password.currentWrong"));
         }
-        if (next == null || next.length() < 8 || next.length() > 256) {
-            return java.util.Optional.of("New password: use 8 to 256 characters.");
-        }
-        if (!next.equals(confirm)) {
-            return java.util.Optional.of("Confirm new password: does not match the new password.");
+        java.util.Optional<Text> problem = rules(next, confirm);
+        if (problem.isPresent()) {
+            return problem;
         }
         if (next.equals(currentPassword)) {
-            return java.util.Optional.of("New password: must differ from the current password.");
+            return java.util.Optional.of(Text.of("webpages.password.sameAsCurrent"));
         }
         return replace(next);
     }
@@ -96,18 +95,30 @@ final class AdminPassword {
     /**
      * The control panel's reset: replaces the password without the current one (the person is
      * at the device). Same rules and the same atomic write as a change.
+     *
+     * @return empty when done, else the reason, in any language
      */
-    synchronized java.util.Optional<String> reset(String next, String confirm) {
-        if (next == null || next.length() < 8 || next.length() > 256) {
-            return java.util.Optional.of("New password: use 8 to 256 characters.");
-        }
-        if (!next.equals(confirm)) {
-            return java.util.Optional.of("Confirm new password: does not match the new password.");
-        }
-        return replace(next);
+    synchronized java.util.Optional<Text> resetText(String next, String confirm) {
+        java.util.Optional<Text> problem = rules(next, confirm);
+        return problem.isPresent() ? problem : replace(next);
     }
 
-    private java.util.Optional<String> replace(String next) {
+    /** {@link #resetText} in English. */
+    java.util.Optional<String> reset(String next, String confirm) {
+        return resetText(next, confirm).map(Text::toString);
+    }
+
+    private static java.util.Optional<Text> rules(String next, String confirm) {
+        if (next == null || next.length() < 8 || next.length() > 256) {
+            return java.util.Optional.of(Text.of("webpages.password.length"));
+        }
+        if (!next.equals(confirm)) {
+            return java.util.Optional.of(Text.of("webpages.password.mismatch"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private java.util.Optional<Text> replace(String next) {
         byte[] salt = new byte[SALT_BYTES];
         new SecureRandom().nextBytes(salt);
         int iterations = current.iterations();
@@ -115,8 +126,7 @@ final class AdminPassword {
         try {
             write(file, encode(h));
         } catch (IOException e) {
-            return java.util.Optional.of("The new password could not be saved (" + e.getClass().getSimpleName()
-                    + "); the old one still applies.");
+            return java.util.Optional.of(Text.of("webpages.password.notSaved", e.getClass().getSimpleName()));
         }
         current = h;
         return java.util.Optional.empty();

@@ -1,7 +1,10 @@
 package org.printmail.webconfig;
 
+import java.time.Duration;
 import java.util.Optional;
 
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,37 +39,38 @@ final class AdminPasswordPage {
         LoginGuard.Attempt a = guard.attempt(LoginGuard.key(r.client(), Optional.empty()), false,
                 () -> password.matches(r.form().get("current")));
         if (a.outcome() == LoginGuard.Outcome.BUSY) {
-            Notice n = LoginPage.busyNotice();
-            return render(r, Optional.of(n.text() + " " + n.remedy())).withStatus(429);
+            return render(r, Optional.of(Text.of("webpages.password.busy"))).withStatus(429);
         }
         if (a.outcome() == LoginGuard.Outcome.LOCKED) {
-            Notice n = LoginPage.lockedNotice(a.waitFor().orElseThrow());
-            return render(r, Optional.of(n.text() + " " + n.remedy())).withStatus(429);
+            Duration wait = a.waitFor().orElseThrow();
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return render(r, Optional.of(Text.of("webpages.password.locked", seconds))).withStatus(429);
         }
         if (a.outcome() == LoginGuard.Outcome.WRONG) {
             LOG.warn("Web Config: wrong current password on the password change form from {}", r.client());
-            return render(r, Optional.of("Current password: not correct.")).withStatus(400);
+            return render(r, Optional.of(Text.of("webpages.password.currentWrong"))).withStatus(400);
         }
-        Optional<String> problem = password.change(r.form().get("current"), r.form().get("new"),
+        Optional<Text> problem = password.change(r.form().get("current"), r.form().get("new"),
                 r.form().get("confirm"));
         if (problem.isPresent()) {
             return render(r, problem).withStatus(400);
         }
         LOG.info("Web Config: administrator password changed from {}", r.client());
         Session fresh = sessions.invalidateAllBut(r.session());
-        fresh.flash(Notice.info("The administrator password was changed. Other sessions were logged out."));
+        fresh.flash(Notice.info(r.t("webpages.password.changed")));
         return Response.redirect(PATH).withHeader("Set-Cookie", sessions.setCookie(fresh));
     }
 
-    private Response render(Request r, Optional<String> problem) {
-        return layout.page(r, "Device Management > Administrator Password", h -> {
-            problem.ifPresent(p -> Layout.notice(h, Notice.error(p, "Correct the named field and click OK."),
-                    "flash error-summary"));
+    private Response render(Request r, Optional<Text> problem) {
+        Messages m = r.messages();
+        return layout.page(r, m.text("common.menu.adminPassword"), h -> {
+            problem.ifPresent(p -> Layout.notice(h, Notice.error(m.render(p),
+                    m.text("webpages.common.correctField")), "flash error-summary"));
             Layout.form(h, r.session(), PATH, "admin-password-form", f -> {
-                field(f, "current", "Current password", "current-password");
-                field(f, "new", "New password", "new-password");
-                field(f, "confirm", "Confirm new password", "new-password");
-                f.el("button", "OK", "type", "submit", "id", "ok-button");
+                field(f, "current", m.text("webpages.password.current"), "current-password");
+                field(f, "new", m.text("webpages.password.new"), "new-password");
+                field(f, "confirm", m.text("webpages.password.confirm"), "new-password");
+                f.el("button", m.text("common.button.ok"), "type", "submit", "id", "ok-button");
             });
         });
     }

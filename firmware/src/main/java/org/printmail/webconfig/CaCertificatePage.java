@@ -1,11 +1,14 @@
 package org.printmail.webconfig;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.printmail.codes.PrintmailException;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 import org.printmail.trust.DeviceTrustStore;
 import org.printmail.trust.DeviceTrustStore.ImportedCa;
 import org.printmail.trust.TlsTrust;
@@ -13,14 +16,13 @@ import org.printmail.trust.TlsTrust;
 /**
  * Network Security > CA Certificate: import (PEM or DER), list with subject, issuer, expiry and
  * fingerprint, delete. It works on the device's one CA store, the one the SMTP sender reads on
- * every new connection.
+ * every new connection. Subjects, issuers and fingerprints are data: each is isolated, so an
+ * Arabic subject keeps its order on an English page and a fingerprint on an Arabic one.
  */
 final class CaCertificatePage {
     static final String PATH = "/network-security/ca-certificate";
     /** A device keeps a handful; the cap stops an upload loop from filling flash. */
     static final int MAX_CERTIFICATES = 64;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final Layout layout;
     private final WebConfigBackend backend;
@@ -38,49 +40,51 @@ final class CaCertificatePage {
     }
 
     private Response importCertificate(Request r) {
+        Messages m = r.messages();
         byte[] file = r.form().file("certificate");
         if (file.length == 0) {
-            r.session().flash(Notice.error("CA certificate: choose a file to import.",
-                    "PEM (.pem, .crt) or DER (.der, .cer)."));
+            r.session().flash(Notice.error(m.text("webpages.ca.noFile"), m.text("webpages.ca.noFile.remedy",
+                    ".pem, .crt", ".der, .cer")));
             return Response.redirect(PATH);
         }
         DeviceTrustStore store = backend.caCertificates();
         try {
             if (store.list().size() + TlsTrust.parseCertificates(file).size() > MAX_CERTIFICATES) {
-                r.session().flash(Notice.error("CA certificate: at most " + MAX_CERTIFICATES
-                        + " certificates.", "Delete CA certificates that are no longer used first."));
+                r.session().flash(Notice.error(m.count("webpages.ca.tooMany", MAX_CERTIFICATES),
+                        m.text("webpages.ca.tooMany.remedy")));
                 return Response.redirect(PATH);
             }
-            java.util.Set<String> before = store.list().stream().map(ImportedCa::sha256)
-                    .collect(java.util.stream.Collectors.toSet());
+            Set<String> before = store.list().stream().map(ImportedCa::sha256).collect(Collectors.toSet());
             List<ImportedCa> imported = store.importCertificates(file);
-            List<ImportedCa> added = imported.stream().filter(c -> !before.contains(c.sha256()))
-                    .toList();
+            List<ImportedCa> added = imported.stream().filter(c -> !before.contains(c.sha256())).toList();
             int already = imported.size() - added.size();
             if (added.isEmpty()) {
-                r.session().flash(Notice.info("Already on the device: " + imported.get(0).subject()
-                        + (already > 1 ? " and " + (already - 1) + " more" : "")
-                        + ". Nothing new was imported."));
+                String subject = imported.get(0).subject();
+                r.session().flash(Notice.info(already > 1
+                        ? m.count("webpages.ca.alreadyMore", already - 1, subject)
+                        : m.text("webpages.ca.already", subject)));
             } else {
-                r.session().flash(Notice.info("Imported " + added.size()
-                        + (added.size() == 1 ? " certificate: " : " certificates: ")
-                        + added.get(0).subject()
-                        + (already > 0 ? " (" + already + " already on the device)" : "")));
+                String text = m.count("webpages.ca.imported", added.size(), added.get(0).subject());
+                if (already > 0) {
+                    text += " " + m.count("webpages.ca.importedAlready", already);
+                }
+                r.session().flash(Notice.info(text));
             }
         } catch (PrintmailException e) {
-            r.session().flash(Notice.error(e.code().number() + " " + e.detail(),
-                    "Import the certificate of the CA that issued the email server's certificate,"
-                            + " as PEM or DER."));
+            r.session().flash(Notice.error(m.render(Text.of("webpages.ca.importFailed",
+                    e.code().number(), e.detailText())), m.text("webpages.ca.importFailed.remedy")));
         }
         return Response.redirect(PATH);
     }
 
     private Response delete(Request r) {
         boolean gone = backend.caCertificates().delete(r.form().get("fingerprint"));
-        r.session().flash(gone ? Notice.info("The CA certificate was deleted.")
-                : Notice.error("No such CA certificate.",
-                        "Reload the page; it may have been deleted already."));
+        r.session().flash(gone ? Notice.info(r.t("webpages.ca.deleted")) : noSuchCertificate(r));
         return Response.redirect(PATH);
+    }
+
+    private static Notice noSuchCertificate(Request r) {
+        return Notice.error(r.t("webpages.ca.noSuch"), r.t("webpages.ca.noSuch.remedy"));
     }
 
     /** Deleting a trusted CA can stop mail: ask first, naming the certificate and what is lost. */
@@ -89,63 +93,64 @@ final class CaCertificatePage {
         Optional<ImportedCa> ca = backend.caCertificates().list().stream()
                 .filter(c -> c.sha256().equals(fingerprint)).findFirst();
         if (ca.isEmpty()) {
-            r.session().flash(Notice.error("No such CA certificate.",
-                    "Reload the page; it may have been deleted already."));
+            r.session().flash(noSuchCertificate(r));
             return Response.redirect(PATH);
         }
-        return layout.page(r, "Network Security > CA Certificate > Delete", h -> {
-            h.open("p").text("Delete the CA certificate ").el("strong", ca.get().subject(), "id", "delete-subject")
-                    .text("?").close("p");
-            h.el("p", ca.get().sha256(), "class", "fingerprint");
+        return layout.page(r, r.messages().render(Text.of("webpages.ca.delete.title",
+                Text.of("common.menu.caCertificate"))), h -> {
+            h.el("p", r.t("webpages.ca.delete.question"));
+            h.open("p").open("strong", "id", "delete-subject").ltr(ca.get().subject()).close("strong")
+                    .close("p");
+            h.open("p", "class", "fingerprint").ltr(ca.get().sha256()).close("p");
             h.open("ul", "id", "delete-losses");
-            h.el("li", "The device stops trusting servers whose certificates this CA issued: sending"
-                    + " through such an email server or proxy fails with code 389 from the next connection.");
-            h.el("li", "To trust it again, the certificate file must be imported again.");
+            h.el("li", r.t("webpages.ca.delete.lossTrust"));
+            h.el("li", r.t("webpages.ca.delete.lossReimport"));
             h.close("ul");
             h.open("div", "class", "buttons");
             Layout.form(h, r.session(), PATH + "/delete", "delete-form", f -> {
                 f.empty("input", "type", "hidden", "name", "fingerprint", "value", ca.get().sha256());
-                f.el("button", "Delete", "type", "submit", "id", "confirm-delete");
+                f.el("button", r.t("webpages.ca.delete.button"), "type", "submit", "id", "confirm-delete");
             });
-            h.el("a", "Cancel", "href", PATH, "class", "button", "id", "cancel-delete");
+            h.el("a", r.t("common.button.cancel"), "href", PATH, "class", "button", "id", "cancel-delete");
             h.close("div");
         });
     }
 
     private Response render(Request r) {
         List<ImportedCa> certs = backend.caCertificates().list();
-        return layout.page(r, "Network Security > CA Certificate", h -> {
-            h.el("p", "CA certificates the device trusts in addition to its built-in ones, for the"
-                    + " email server. An import applies to the next connection.");
+        Messages m = r.messages();
+        return layout.page(r, m.text("common.menu.caCertificate"), h -> {
+            h.el("p", m.text("webpages.ca.intro"));
             h.open("table", "class", "list", "id", "ca-list");
-            h.open("tr").el("th", "Subject").el("th", "Issuer").el("th", "Expires")
-                    .el("th", "SHA-256 fingerprint").el("th", "").close("tr");
+            h.open("tr").el("th", m.text("webpages.ca.subject")).el("th", m.text("webpages.ca.issuer"))
+                    .el("th", m.text("webpages.ca.expires")).el("th", m.text("webpages.ca.fingerprint"))
+                    .el("th", "").close("tr");
             if (certs.isEmpty()) {
-                h.open("tr").el("td", "No CA certificates imported.", "colspan", "5").close("tr");
+                h.open("tr").el("td", m.text("webpages.ca.none"), "colspan", "5").close("tr");
             }
             for (ImportedCa c : certs) {
                 boolean expired = c.notAfter().isBefore(backend.clock().instant());
                 h.open("tr", "class", expired ? "fail" : null);
-                h.el("td", c.subject(), "class", "subject");
-                h.el("td", c.issuer(), "class", "issuer");
-                h.el("td", DATE.format(c.notAfter()) + (expired ? " (expired)" : ""), "class",
-                        "expires");
-                h.el("td", c.sha256(), "class", "fingerprint");
+                h.open("td", "class", "subject").ltr(c.subject()).close("td");
+                h.open("td", "class", "issuer").ltr(c.issuer()).close("td");
+                String date = m.dateTime(c.notAfter(), ZoneOffset.UTC);
+                h.el("td", expired ? m.text("webpages.ca.expired", date) : date, "class", "expires");
+                h.open("td", "class", "fingerprint").ltr(c.sha256()).close("td");
                 h.open("td");
                 // A link to a confirmation page: nothing is deleted by one click or a stray Enter.
-                h.el("a", "Delete", "href", PATH + "/delete?fingerprint=" + c.sha256(),
-                        "class", "button delete-button");
+                h.el("a", m.text("webpages.ca.delete.button"), "href",
+                        Html.query(PATH + "/delete", "fingerprint", c.sha256()), "class", "button delete-button");
                 h.close("td").close("tr");
             }
             h.close("table");
-            h.el("h2", "Import");
+            h.el("h2", m.text("webpages.ca.import"));
             h.open("form", "method", "post", "action", PATH + "/import", "enctype",
                     "multipart/form-data", "id", "ca-import-form");
             Layout.csrf(h, r.session());
-            h.el("label", "Certificate file (PEM or DER)", "for", "certificate");
+            h.el("label", m.text("webpages.ca.file"), "for", "certificate");
             h.empty("input", "type", "file", "name", "certificate", "id", "certificate",
                     "accept", ".pem,.crt,.cer,.der");
-            h.el("button", "Import", "type", "submit", "id", "import-button");
+            h.el("button", m.text("webpages.ca.import.button"), "type", "submit", "id", "import-button");
             h.close("form");
         });
     }

@@ -1,15 +1,21 @@
 package org.printmail.webconfig;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 
+import org.printmail.codes.JobCode;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 import org.printmail.jobs.JobLogEntry;
 
-/** Job Status > Job Log: newest first, with each failure's code and remedy. */
+/**
+ * Job Status > Job Log: newest first, with each failure's code and remedy. The log stores codes
+ * and parameters, never a sentence: each line is put into words here, in the reader's language,
+ * whatever language the device spoke when the job ran. Job ids, accounts and recipients are data
+ * and are isolated.
+ */
 final class JobLogPage {
     static final String PATH = "/job-log";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
 
     private final Layout layout;
     private final WebConfigBackend backend;
@@ -23,28 +29,65 @@ final class JobLogPage {
         d.get(PATH, Dispatcher.Access.ADMIN, this::render);
     }
 
-    /** The addresses (encoded by {@link Html}); older lines without them show the count. */
-    private static String recipients(JobLogEntry e) {
-        return e.recipients().isEmpty() ? Integer.toString(e.recipientCount())
-                : String.join(", ", e.recipients());
+    /** The code's title, then what happened; just what happened for a job that was sent. */
+    private static Text message(JobLogEntry e) {
+        Text detail = e.detailText();
+        if (e.code() == 0) {
+            return detail;
+        }
+        Text title;
+        try {
+            title = JobCode.byNumber(e.code()).titleText();
+        } catch (IllegalArgumentException unknown) {
+            return detail;
+        }
+        return detail.isLiteral() && detail.value().isEmpty() ? title
+                : Text.of("webpages.joblog.message", title, detail);
+    }
+
+    /**
+     * The addresses, each isolated ({@code a, b, c} in the reader's punctuation); older lines
+     * without them show how many there were.
+     */
+    private static String recipients(Messages m, JobLogEntry e) {
+        List<String> to = e.recipients();
+        if (to.isEmpty()) {
+            return m.count("webpages.joblog.recipientCount", e.recipientCount());
+        }
+        if (to.size() == 1) {
+            return Messages.isolate(to.get(0));
+        }
+        Text list = Text.literal(to.get(0));
+        for (int i = 1; i < to.size(); i++) {
+            list = Text.of("webpages.common.list", list, Text.literal(to.get(i)));
+        }
+        return m.render(list);
     }
 
     private Response render(Request r) {
-        return layout.page(r, "Job Status > Job Log", h -> {
+        Messages m = r.messages();
+        List<JobLogEntry> log = backend.jobs().jobLog();
+        return layout.page(r, m.text("common.menu.jobLog"), h -> {
+            h.el("p", log.isEmpty() ? m.text("webpages.joblog.empty")
+                    : m.count("webpages.joblog.entries", log.size()), "id", "job-log-summary");
             h.open("table", "class", "list", "id", "job-log");
-            h.open("tr").el("th", "Time (UTC)").el("th", "Job ID").el("th", "Job")
-                    .el("th", "Account").el("th",
-                    "Recipients")
-                    .el("th", "Result").el("th", "Code").el("th", "Message").el("th",
-                            "Remedy").close("tr");
-            for (JobLogEntry e : backend.jobs().jobLog()) {
+            h.open("tr");
+            for (String column : List.of("time", "jobId", "job", "account", "recipients", "result", "code",
+                    "message", "remedy")) {
+                h.el("th", m.text("webpages.joblog.column." + column));
+            }
+            h.close("tr");
+            for (JobLogEntry e : log) {
                 h.open("tr", "class", e.code() == 0 ? "pass" : "fail");
-                h.el("td", TIME.format(e.time())).el("td", e.jobId(), "class", "job-id")
-                        .el("td", e.type().displayName()).el("td", e.account())
-                        .el("td", recipients(e), "class", "recipients").el("td", JobWords.result(e.result()))
-                        .el("td",
-                                e.code() == 0 ? "" : e.code())
-                        .el("td", e.message()).el("td", e.remedy());
+                h.el("td", m.dateTime(e.time(), ZoneOffset.UTC), "class", "time");
+                h.open("td", "class", "job-id").ltr(e.jobId()).close("td");
+                h.el("td", m.render(e.type().displayNameText()));
+                h.open("td", "class", "account").ltr(e.account()).close("td");
+                h.el("td", recipients(m, e), "class", "recipients");
+                h.el("td", m.render(JobWords.resultText(e.result())));
+                h.el("td", e.code() == 0 ? "" : e.code());
+                h.el("td", m.render(message(e)), "class", "message");
+                h.el("td", m.render(e.remedyText()), "class", "remedy");
                 h.close("tr");
             }
             h.close("table");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.printmail.config.ConfigException;
+import org.printmail.i18n.Messages;
 import org.printmail.jobs.DeviceEvent;
 
 /** Device Management > Email Notifications: recipients for each device event's email alert. */
@@ -44,33 +45,42 @@ final class NotificationsPage {
         }
         try {
             backend.settings().update(s -> s.withNotificationRecipients(recipients));
-            r.session().flash(Notice.info("The notification recipients were saved."));
+            r.session().flash(Notice.info(r.t("webpages.notifications.saved")));
             return Response.redirect(PATH);
         } catch (ConfigException e) {
             return render(r, typed, e).withStatus(400);
         }
     }
 
+    private static boolean names(ConfigException problem, DeviceEvent e) {
+        return problem.field().contains("(" + e.name() + ")");
+    }
+
     private Response render(Request r, Map<String, String> values, ConfigException error) {
-        return layout.page(r, "Device Management > Email Notifications", h -> {
+        Messages m = r.messages();
+        return layout.page(r, m.text("common.menu.notifications"), h -> {
             if (error != null) {
-                Layout.notice(h, Notice.error(error.detail(),
-                        "Correct the named field and click OK."), "flash error-summary");
+                h.open("div", "class", "flash error-summary error", "role", "status");
+                for (ConfigException p : error.problems()) {
+                    h.el("p", m.render(p.detailText()), "class", "notice-text");
+                }
+                h.el("p", m.text("webpages.common.correctField"), "class", "remedy");
+                h.close("div");
             }
-            h.el("p", "Addresses that receive an email alert for each event, separated by commas.");
+            h.el("p", m.text("webpages.notifications.intro"));
             Layout.form(h, r.session(), PATH, "notifications-form", f -> {
                 f.open("table", "class", "settings");
                 for (DeviceEvent e : DeviceEvent.values()) {
-                    boolean bad = error != null && error.field().contains("(" + e.name() + ")");
+                    boolean bad = error != null && error.problems().stream().anyMatch(p -> names(p, e));
                     f.open("tr", "class", bad ? "invalid" : null);
-                    f.open("th").el("label", e.displayName(), "for", e.name()).close("th");
+                    f.open("th").el("label", m.render(e.displayNameText()), "for", e.name()).close("th");
                     f.open("td").empty("input", "type", "text", "name", e.name(), "id", e.name(),
                             "value", values.getOrDefault(e.name(), ""), "aria-invalid",
-                                    bad ? "true" : null).close("td");
+                                    bad ? "true" : null, "dir", "ltr").close("td");
                     f.close("tr");
                 }
                 f.close("table");
-                f.el("button", "OK", "type", "submit", "id", "ok-button");
+                f.el("button", m.text("common.button.ok"), "type", "submit", "id", "ok-button");
             });
         });
     }

@@ -2,11 +2,15 @@ package org.printmail.webconfig;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.ConfigException;
 import org.printmail.config.ProxySettings;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 
 /**
  * Network > Proxy: the office proxy every HTTPS call of the device goes through (sign-in,
@@ -16,8 +20,11 @@ import org.printmail.config.ProxySettings;
  */
 final class ProxyPage {
     static final String PATH = "/network/proxy";
-    /** Field name -> label, in page order; errors from {@link ProxySettings#validate()} use these. */
-    static final Map<String, String> LABELS = labels();
+    /**
+     * Form field -> the field as {@link ProxySettings#validate()} names it in its problems, in
+     * page order; the label shown is {@code webpages.proxy.field.<form field>}.
+     */
+    static final Map<String, String> FIELDS = fields();
 
     private final Layout layout;
     private final WebConfigBackend backend;
@@ -28,22 +35,28 @@ final class ProxyPage {
     }
 
     void register(Dispatcher d) {
-        d.get(PATH, Dispatcher.Access.ADMIN, r -> render(r, values(backend.settings().current().proxy()), null));
+        d.get(PATH, Dispatcher.Access.ADMIN, r -> render(r, values(backend.settings().current().proxy()),
+                Optional.empty()));
         d.post(PATH, Dispatcher.Access.ADMIN, this::save);
     }
 
-    private static Map<String, String> labels() {
+    /** An invalid field: which one (a form field name) and what is wrong, in any language. */
+    private record Problem(String field, Text text) { }
+
+    private static Map<String, String> fields() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("proxyHost", "Proxy Server");
-        m.put("proxyPort", "Proxy Port Number");
-        m.put("proxyUser", "Proxy User Name");
-        m.put("proxyPassword", "Proxy Password");
-        m.put("noProxy", "No Proxy For");
-        m.put("smtpRoute", "SMTP Through Proxy");
-        m.put("socksHost", "SOCKS Server");
-        m.put("socksPort", "SOCKS Port Number");
+        m.put("proxyHost", "Network > Proxy Server");
+        m.put("proxyPort", "Network > Proxy Port Number");
+        m.put("proxyUser", "Network > Proxy User Name");
+        m.put("proxyPassword", "Network > Proxy Password");
+        m.put("noProxy", "Network > No Proxy For");
+        m.put("smtpRoute", "Network > SMTP Through Proxy");
+        m.put("socksHost", "Network > SOCKS Server");
+        m.put("socksPort", "Network > SOCKS Port Number");
         return m;
     }
+
+    private static Text label(String field) { return Text.of("webpages.proxy.field." + field); }
 
     private static Map<String, String> values(ProxySettings p) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -59,91 +72,97 @@ final class ProxyPage {
 
     private Response save(Request r) {
         Map<String, String> typed = new LinkedHashMap<>();
-        for (String f : LABELS.keySet()) {
+        for (String f : FIELDS.keySet()) {
             if (!f.equals("proxyPassword")) {
                 typed.put(f, r.form().get(f).trim());
             }
         }
-        try {
-            ProxySettings.SmtpRoute smtp = Arrays.stream(ProxySettings.SmtpRoute.values())
-                    .filter(s -> s.name().equals(typed.get("smtpRoute"))).findFirst()
-                    .orElseThrow(() -> new ConfigException("Network > SMTP Through Proxy",
-                            "choose Direct, HTTP CONNECT or SOCKS"));
-            ProxySettings next = new ProxySettings(typed.get("proxyHost"), port(typed, "proxyPort"),
-                    typed.get("proxyUser"), Arrays.asList(typed.get("noProxy").split("[,\\s]+")), smtp,
-                    typed.get("socksHost"), port(typed, "socksPort"));
-            backend.settings().update(s -> s.withProxy(next));
-            String password = r.form().get("proxyPassword");
-            if (backend.proxyPassword() != null) {
-                try {
-                    if ("clear".equals(r.form().get("clearPassword"))) {
-                        backend.proxyPassword().write("");
-                    } else if (!password.isEmpty()) {
-                        backend.proxyPassword().write(password);
-                    }
-                } catch (PrintmailException e) {
-                    throw new ConfigException("Network > " + LABELS.get("proxyPassword"), e.detail());
-                }
-            }
-            r.session().flash(Notice.info("The proxy settings were saved; they apply to the next connection."));
-            return Response.redirect(PATH);
-        } catch (ConfigException e) {
-            return render(r, typed, e).withStatus(400);
+        Optional<ProxySettings.SmtpRoute> smtp = Arrays.stream(ProxySettings.SmtpRoute.values())
+                .filter(s -> s.name().equals(typed.get("smtpRoute"))).findFirst();
+        if (smtp.isEmpty()) {
+            return refuse(r, typed, new Problem("smtpRoute", Text.of("webpages.proxy.unknownRoute",
+                    label("smtpRoute"))));
         }
+        for (String port : List.of("proxyPort", "socksPort")) {
+            if (!typed.get(port).matches("[0-9]{0,9}")) {
+                return refuse(r, typed, new Problem(port, Text.of("webpages.proxy.notNumber", label(port))));
+            }
+        }
+        ProxySettings next = new ProxySettings(typed.get("proxyHost"), port(typed, "proxyPort"),
+                typed.get("proxyUser"), Arrays.asList(typed.get("noProxy").split("[,\\s]+")), smtp.get(),
+                typed.get("socksHost"), port(typed, "socksPort"));
+        try {
+            backend.settings().update(s -> s.withProxy(next));
+        } catch (ConfigException e) {
+            String field = FIELDS.entrySet().stream().filter(f -> f.getValue().equals(e.field()))
+                    .map(Map.Entry::getKey).findFirst().orElse("");
+            return refuse(r, typed, new Problem(field, e.detailText()));
+        }
+        String password = r.form().get("proxyPassword");
+        if (backend.proxyPassword() != null) {
+            try {
+                if ("clear".equals(r.form().get("clearPassword"))) {
+                    backend.proxyPassword().write("");
+                } else if (!password.isEmpty()) {
+                    backend.proxyPassword().write(password);
+                }
+            } catch (PrintmailException e) {
+                return refuse(r, typed, new Problem("proxyPassword", Text.of("webpages.proxy.passwordNotSaved",
+                        label("proxyPassword"), e.detailText())));
+            }
+        }
+        r.session().flash(Notice.info(r.t("webpages.proxy.saved")));
+        return Response.redirect(PATH);
+    }
+
+    private Response refuse(Request r, Map<String, String> typed, Problem problem) {
+        return render(r, typed, Optional.of(problem)).withStatus(400);
     }
 
     private static int port(Map<String, String> typed, String field) {
         String v = typed.get(field);
-        try {
-            return v.isEmpty() ? 0 : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new ConfigException("Network > " + LABELS.get(field), "must be a whole number");
-        }
+        return v.isEmpty() ? 0 : Integer.parseInt(v);
     }
 
-    private Response render(Request r, Map<String, String> values, ConfigException error) {
+    private Response render(Request r, Map<String, String> values, Optional<Problem> error) {
         boolean stored = backend.proxyPassword() != null && backend.proxyPassword().isSet();
-        return layout.page(r, "Network > Proxy", h -> {
-            if (error != null) {
-                Layout.notice(h, Notice.error(error.detail(), "Correct the named field and click OK."),
-                        "flash error-summary");
-            }
-            h.el("p", "Sign-in and every other HTTPS connection of the device go through this proxy"
-                    + " (HTTP CONNECT; certificates are still checked end to end). Empty Proxy Server:"
-                    + " no proxy.");
+        Messages m = r.messages();
+        return layout.page(r, m.text("common.menu.proxy"), h -> {
+            error.ifPresent(e -> Layout.notice(h, Notice.error(m.render(e.text()),
+                    m.text("webpages.common.correctField")), "flash error-summary"));
+            h.el("p", m.text("webpages.proxy.intro"));
             Layout.form(h, r.session(), PATH, "proxy-form", f -> {
                 f.open("table", "class", "settings");
-                for (Map.Entry<String, String> field : LABELS.entrySet()) {
-                    String name = field.getKey();
-                    boolean bad = error != null && error.field().endsWith("> " + field.getValue());
+                for (String name : FIELDS.keySet()) {
+                    boolean bad = error.map(e -> e.field().equals(name)).orElse(false);
                     f.open("tr", "class", bad ? "invalid" : null);
-                    f.open("th").el("label", field.getValue(), "for", name).close("th").open("td");
+                    f.open("th").el("label", m.render(label(name)), "for", name).close("th").open("td");
                     if (name.equals("smtpRoute")) {
                         f.open("select", "name", name, "id", name);
                         for (ProxySettings.SmtpRoute s : ProxySettings.SmtpRoute.values()) {
-                            f.el("option", switch (s) {
-                                case DIRECT -> "Direct";
-                                case HTTP_CONNECT -> "Through the proxy (HTTP CONNECT)";
-                                case SOCKS -> "Through a SOCKS5 proxy";
-                            }, "value", s.name(), "selected", Html.on(s.name().equals(values.get(name))));
+                            f.el("option", m.text("webpages.proxy.route." + s.name().toLowerCase(
+                                    java.util.Locale.ROOT)), "value", s.name(),
+                                    "selected", Html.on(s.name().equals(values.get(name))));
                         }
                         f.close("select");
                     } else if (name.equals("proxyPassword")) {
                         // Never shown back: empty keeps the stored password.
                         f.empty("input", "type", "password", "name", name, "id", name, "value", "",
                                 "autocomplete", "new-password");
-                        f.el("span", stored ? "A password is stored; leave empty to keep it." : "None stored.",
+                        f.el("span", m.text(stored ? "webpages.proxy.passwordStored" : "webpages.proxy.passwordNone"),
                                 "class", "hint", "id", "proxy-password-state");
                         f.open("label").empty("input", "type", "checkbox", "name", "clearPassword",
-                                "value", "clear", "id", "clearPassword").text(" Clear").close("label");
+                                "value", "clear", "id", "clearPassword").text(" " + m.text("webpages.proxy.clear"))
+                                .close("label");
                     } else {
                         f.empty("input", "type", "text", "name", name, "id", name, "value",
-                                values.getOrDefault(name, ""), "aria-invalid", bad ? "true" : null);
+                                values.getOrDefault(name, ""), "aria-invalid", bad ? "true" : null,
+                                "dir", "ltr");
                     }
                     f.close("td").close("tr");
                 }
                 f.close("table");
-                f.el("button", "OK", "type", "submit", "id", "ok-button");
+                f.el("button", m.text("common.button.ok"), "type", "submit", "id", "ok-button");
             });
         });
     }

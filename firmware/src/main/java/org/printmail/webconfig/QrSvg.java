@@ -1,6 +1,7 @@
 package org.printmail.webconfig;
 
 import io.nayuki.qrcodegen.QrCode;
+import org.printmail.i18n.Messages;
 
 /**
  * The verification link as a QR code, drawn as inline SVG so the page needs no image request and
@@ -11,7 +12,9 @@ final class QrSvg {
 
     private QrSvg() { }
 
-    static void render(Html h, String text, String id) {
+    /** The QR code, labelled for screen readers in the page's language. */
+    static void render(Html h, String text, String id, Messages m) {
+        String label = m.text("webpages.qr.label");
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + BORDER * 2;
         StringBuilder d = new StringBuilder();
@@ -24,8 +27,7 @@ final class QrSvg {
             }
         }
         h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewbox", "0 0 " + size + " " + size,
-                "width", "180", "height", "180", "id", id, "role", "img", "aria-label",
-                        "QR code of the sign-in link");
+                "width", "180", "height", "180", "id", id, "role", "img", "aria-label", label);
         h.empty("rect", "width", "100%", "height", "100%", "fill", "#ffffff").close("rect");
         h.empty("path", "d", d.toString(), "fill", "#000000").close("path");
         h.close("svg");

@@ -188,7 +188,7 @@ final class SignInPage {
         h.el("li", m.text("webconfig.signIn.step.wait"));
         h.close("ol");
         if (linkSafe) {
-            QrSvg.render(h, link, "verification-qr");
+            QrSvg.render(h, link, "verification-qr", m);
         }
         h.open("p", "id", "countdown-line").el("span", expiresIn(m, left), "id", "countdown-words")
                 .text(" (").el("span", formatLeft(left), "id", "countdown", "dir", "ltr").text(").")

@@ -76,6 +76,7 @@ public final class WebConfigServer implements AutoCloseable {
         new NotificationsPage(layout, backend).register(d);
         new ProxyPage(layout, backend).register(d);
         new JobLogPage(layout, backend).register(d);
+        new LanguagePage(layout, backend).register(d);
         return listen(opts, tls, d, new Login(password, loginGuard, sessions));
     }
 

@@ -97,8 +97,8 @@ class SignInPageTellsTheAdminTest {
             log = admin.get(JobLogPage.PATH).body();
         }
         assertTrue(log.contains("<td>371</td>"), log);
-        assertTrue(log.contains("ann@contoso.example, o&#39;neil&amp;co@contoso.example"),
-                "the Job Log shows the recipients, HTML-encoded: " + log);
+        assertTrue(log.contains("<bdi>ann@contoso.example</bdi>, <bdi>o&#39;neil&amp;co@contoso.example</bdi>"),
+                "the Job Log shows the recipients, each isolated, HTML-encoded: " + log);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.printmail.auth.AccountState;
 import org.printmail.codes.JobCode;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.i18n.Language;
+import org.printmail.i18n.Messages;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobRequest;
 import org.printmail.jobs.JobTicket;
@@ -247,7 +250,8 @@ class WebConfigBrowserTest {
         assertEquals(subject, row.findElement(By.cssSelector("td.subject")).getText());
         assertEquals(subject, row.findElement(By.cssSelector("td.issuer")).getText(),
                 "self-signed: the issuer is the subject");
-        assertTrue(row.findElement(By.cssSelector("td.expires")).getText().startsWith("2046-11-23"));
+        assertEquals(Messages.of(Language.ENGLISH).dateTime(imported.get(0).notAfter(), ZoneOffset.UTC),
+                row.findElement(By.cssSelector("td.expires")).getText(), "the expiry, as English writes dates");
         assertEquals(imported.get(0).sha256(),
                 row.findElement(By.cssSelector("td.fingerprint")).getText());
         chromium.screenshot("ca-certificate");

@@ -205,10 +205,12 @@ class WebConfigPagesTest {
         String page = awaitPage(path, "): Sent");
         assertTrue(page.contains("class=\"test-message-status info\""), page);
         String log = admin.get("/job-log").body();
-        assertTrue(log.contains("<td>Scan to Email</td><td>" + LabUsers.ADMIN
-                + "</td><td class=\"recipients\">reception@contoso.example</td><td>Sent</td>"), log);
-        assertTrue(log.matches("(?s).*<td class=\"job-id\">[^<]+</td><td>Scan to Email</td>.*"),
-                "the Job Log shows the job id");
+        // Job ids, accounts and recipients are data: each isolated.
+        assertTrue(log.contains("<td>Scan to Email</td><td class=\"account\"><bdi dir=\"ltr\">"
+                + LabUsers.ADMIN + "</bdi></td><td class=\"recipients\"><bdi>reception@contoso.example"
+                + "</bdi></td><td>Sent</td>"), log);
+        assertTrue(log.matches("(?s).*<td class=\"job-id\"><bdi dir=\"ltr\">[^<]+</bdi></td>"
+                + "<td>Scan to Email</td>.*"), "the Job Log shows the job id");
     }
 
     /** The page once it contains the text: the outbox worker sends on its own thread. */
