@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.printmail.auth.AccountId;
 import org.printmail.auth.AccountState;
+import org.printmail.i18n.Language;
 import org.printmail.lab.LabUsers;
 import org.printmail.testing.EnglishLeftovers;
 
@@ -41,27 +42,11 @@ class NoEnglishLeftInArabicWebConfigTest {
     @AfterEach
     void stop() { device.close(); }
 
-    /**
-     * The visible text of a page: scripts, styles, isolated values and parts in another language
-     * removed, tags dropped, entities decoded.
-     */
-    static String textOutsideIsolates(String html) {
-        String t = html.replaceAll("(?s)<script.*?</script>|<style.*?</style>", " ");
-        String before;
-        do { // innermost first, so nested isolates go too
-            before = t;
-            t = t.replaceAll("(?s)<bdi[^>]*>((?!<bdi).)*?</bdi>", " ")
-                    .replaceAll("(?s)<(a|span)[^>]* lang=\"[a-z-]+\"[^>]*>[^<]*</\\1>", " ");
-        } while (!t.equals(before));
-        return t.replaceAll("<[^>]+>", " ").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-    }
-
     /** Checks one page answer: Arabic, right to left, and no English left. */
     private void check(String name, HttpResponse<String> r) {
         String html = r.body();
         assertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"), name + ": " + html);
-        List<String> left = EnglishLeftovers.in(textOutsideIsolates(html));
+        List<String> left = EnglishLeftovers.in(PageText.visible(html, Language.ARABIC));
         if (!left.isEmpty()) {
             found.add(name + " " + left);
         }
