@@ -7,15 +7,14 @@ import org.printmail.codes.JobCode;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.MailTransport;
-import org.printmail.config.SecureConnection;
 import org.printmail.i18n.Messages;
 import org.printmail.jobs.ConnectionCheck;
 import org.printmail.jobs.JobLogEntry;
-import org.printmail.jobs.JobRequest;
 import org.printmail.jobs.JobState;
 import org.printmail.jobs.JobTicket;
 import org.printmail.jobs.JobView;
 import org.printmail.jobs.Preflight;
+import org.printmail.jobs.TestMessage;
 
 /**
  * Email Server > Connection Test: DNS, TCP, TLS and certificate, EHLO/STARTTLS, token, AUTH
@@ -71,16 +70,10 @@ final class ConnectionTestPage {
                     m.text("webconfig.test.notAnAddress.remedy", "name@example.com"));
             return render(r, a, to, Optional.of(bad)).withStatus(400);
         }
-        // The message itself is read by its recipient: in the device's language, not the admin's.
-        Messages device = Messages.of(backend.settings().current().language());
-        String subject = Messages.stripDirectionalControls(device.text("webconfig.test.subject",
-                a.titleText()));
-        String body = device.text("webconfig.test.body");
-        // Through the job system like any scan, so it is retried, held and logged in the Job Log.
-        JobRequest request = a == MailAccount.DEVICE
-                ? new JobRequest.ScanToEmail(List.of(to), subject, body, List.of())
-                : new JobRequest.FaxServerTest(to, subject, body);
-        JobTicket t = backend.jobs().submit(request);
+        // Through the job system like any scan, so it is retried, held and logged in the Job Log;
+        // worded in the device's language (its reader is the recipient), not the admin's.
+        JobTicket t = backend.jobs().submit(TestMessage.request(a.id().purpose(), to,
+                backend.settings().current().language()));
         if (t.accepted()) {
             r.session().state(testJobKey(a), t.jobId());
             r.session().flash(Notice.info(m.text("webconfig.test.queued", to, t.jobId())));
@@ -88,7 +81,7 @@ final class ConnectionTestPage {
             Preflight p = t.preflight();
             // The administrator is reading: not the panel's "contact the administrator".
             r.session().flash(Notice.error(m.text("webconfig.codeTitleDetail", p.code().number(),
-                    p.code().titleText(), p.adminMessage()), m.render(p.code().remedyText())));
+                    p.code().titleText(), p.adminMessageText()), m.render(p.remedyText())));
         }
         return Response.redirect(a.connectionTestPath());
     }
@@ -102,22 +95,24 @@ final class ConnectionTestPage {
         Messages m = r.messages();
         for (JobLogEntry e : backend.jobs().jobLog()) {
             if (e.jobId().equals(id.get())) {
-                String text = m.text("webconfig.test.status", e.jobId()) + " " + JobWords.result(e.result())
+                String detail = m.render(e.detailText());
+                String text = m.text("webconfig.test.status", e.jobId()) + " " + m.render(e.result().labelText())
                         + (e.code() == 0 ? "" : " (" + e.code() + ")")
-                        + (e.message().isEmpty() ? "" : ". " + Messages.isolate(e.message()));
-                return Optional.of(e.code() == 0 ? Notice.info(text) : Notice.error(text, e.remedy()));
+                        + (detail.isEmpty() ? "" : ". " + detail);
+                return Optional.of(e.code() == 0 ? Notice.info(text)
+                        : Notice.error(text, a.remedy(m, e.remedyText())));
             }
         }
         for (JobView v : backend.jobs().outbox()) {
             if (v.jobId().equals(id.get()) && v.state() == JobState.SENT) {
                 // Delivered; its Job Log line is being written.
                 return Optional.of(Notice.info(m.text("webconfig.test.status", v.jobId())
-                        + " " + JobWords.state(JobState.SENT)));
+                        + " " + m.render(JobState.SENT.labelText())));
             }
             if (v.jobId().equals(id.get())) {
                 return Optional.of(Notice.warning(m.text("webconfig.test.status", v.jobId())
-                        + " " + JobWords.state(v.state()) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
-                        + Messages.isolate(v.lastMessage())), m.text("webconfig.test.reload")));
+                        + " " + m.render(v.stateText()) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
+                        + m.render(v.lastMessageText())), m.text("webconfig.test.reload")));
             }
         }
         return Optional.empty();
@@ -132,7 +127,7 @@ final class ConnectionTestPage {
             h.el("p", s.transport() == MailTransport.MICROSOFT_GRAPH
                     ? m.text("webconfig.test.what.graph")
                     : m.text("webconfig.test.what", s.mail().host() + ":" + s.mail().port(),
-                            s.mail().security() == SecureConnection.SSL_TLS ? "SSL/TLS" : "STARTTLS"));
+                            s.mail().security().displayNameText()));
             Layout.form(h, r.session(), a.connectionTestPath(), "connection-test-form",
                     f -> f.el("button", m.text("webconfig.test.run"), "type", "submit", "id",
                             "run-test-button"));
@@ -172,12 +167,13 @@ final class ConnectionTestPage {
                 .el("th", m.text("webconfig.test.detail")).el("th", m.text("webconfig.remedy")).close("tr");
         for (ConnectionCheck step : steps) {
             h.open("tr", "class", step.passed() ? "pass" : "fail");
-            h.el("td", step.name());
+            h.el("td", m.render(step.nameText()));
             h.el("td", step.passed() ? m.text("webconfig.test.passed")
                     : m.text("webconfig.test.failed", step.code().number()));
-            h.open("td").ltr(step.detail()).close("td");
-            h.el("td", step.passed() ? "" : m.text("webconfig.codeTitleRemedy", step.code().titleText(),
-                    a.remedy(m, step.code().remedyTextFor(step.detail()))));
+            h.el("td", m.render(step.detailText()));
+            // Two sentences of the catalogue side by side: no isolation between them.
+            h.el("td", step.passed() ? "" : m.render(step.code().titleText()) + ". "
+                    + a.remedy(m, step.remedyText()));
             h.close("tr");
         }
         h.close("table");

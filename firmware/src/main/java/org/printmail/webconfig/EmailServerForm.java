@@ -13,6 +13,7 @@ import org.printmail.config.EmailService;
 import org.printmail.config.MailServerSettings;
 import org.printmail.config.MailTransport;
 import org.printmail.config.SecureConnection;
+import org.printmail.i18n.Text;
 
 /**
  * The Email Server form's raw values (kept as typed so a failed OK shows them again) and their
@@ -38,9 +39,23 @@ record EmailServerForm(Map<String, String> values) {
             "SMTP Server Port Number", SECURITY, "Secure Connection", CERT_VALIDATION,
                     "Certificate Validation", TRANSPORT, "Send Through");
 
+    /** Field name -> its catalogue label, {@code config.field.<name>} (the same words as LABELS). */
+    private static final Map<String, String> CONFIG_FIELDS = Map.of(AUTH_METHOD, "authMethod",
+            SERVICE, "service", SENDER, "senderAddress", TENANT, "tenant", HOST, "smtpServer",
+            PORT, "smtpPort", SECURITY, "secureConnection", CERT_VALIDATION, "certificateValidation",
+            TRANSPORT, "sendThrough");
+
     EmailServerForm {
         values = Map.copyOf(values);
     }
+
+    /** A field's label in any language, e.g. "Sender's Email Address". */
+    static Text label(String field) { return Text.of("config.field." + CONFIG_FIELDS.get(field)); }
+
+    /** A field as validation errors name it, e.g. "Email Server > Tenant", in any language. */
+    static Text fieldText(Text page, String field) { return Text.of("config.path", page, label(field)); }
+
+    static Text fieldText(MailAccount a, String field) { return fieldText(a.fieldPrefixText(), field); }
 
     static EmailServerForm of(EmailServerSettings s) {
         Map<String, String> v = new HashMap<>();
@@ -70,11 +85,10 @@ record EmailServerForm(Map<String, String> values) {
     }
 
     /** The chosen service, if it is one this device offers. */
-    EmailService service(Map<EmailService, DeviceProfile> profiles, String prefix) {
+    EmailService service(Map<EmailService, DeviceProfile> profiles, Text prefix) {
         EmailService s = enumValue(EmailService.class, get(SERVICE));
         if (s == null || !profiles.containsKey(s)) {
-            throw new ConfigException(prefix + " > " + LABELS.get(SERVICE),
-                    "choose one of the listed services");
+            throw new ConfigException(fieldText(prefix, SERVICE), Text.of("config.problem.chooseService"));
         }
         return s;
     }
@@ -85,31 +99,31 @@ record EmailServerForm(Map<String, String> values) {
      */
     EmailServerSettings toSettings(Map<EmailService, DeviceProfile> profiles,
             EmailServerSettings current,
-                                   String prefix) {
+                                   Text prefix) {
         // Every field is checked, so the page can mark all the invalid ones at once.
         ConfigException.Collector problems = new ConfigException.Collector();
         AuthMethod method = collect(problems, () -> required(enumValue(AuthMethod.class, get(AUTH_METHOD)),
-                prefix + " > " + LABELS.get(AUTH_METHOD), "choose Off or OAuth2"));
+                fieldText(prefix, AUTH_METHOD), Text.of("config.problem.chooseAuthMethod")));
         EmailService service = collect(problems, () -> service(profiles, prefix));
         DeviceProfile profile = service == null ? null : profiles.get(service);
         SecureConnection security = collect(problems, () -> required(
-                enumValue(SecureConnection.class, get(SECURITY)), prefix + " > " + LABELS.get(SECURITY),
-                "choose STARTTLS or SSL/TLS"));
+                enumValue(SecureConnection.class, get(SECURITY)), fieldText(prefix, SECURITY),
+                Text.of("config.problem.chooseSecureConnection")));
         String host = collect(problems, () -> get(HOST).isEmpty() ? (profile == null ? "" : profile.mail().host())
-                : asciiHost(get(HOST), prefix + " > " + LABELS.get(HOST)));
+                : asciiHost(get(HOST), fieldText(prefix, HOST)));
         Integer port = collect(problems, () -> {
             try {
                 return get(PORT).isEmpty() ? (profile == null ? 0 : profile.mail().port()) : Integer.parseInt(get(PORT));
             } catch (NumberFormatException e) {
-                throw new ConfigException(prefix + " > " + LABELS.get(PORT), "must be a whole number");
+                throw new ConfigException(fieldText(prefix, PORT), Text.of("config.problem.wholeNumber"));
             }
         });
         String cv = get(CERT_VALIDATION);
         if (!cv.equals("enable") && !cv.equals("disable")) {
-            problems.add(new ConfigException(prefix + " > " + LABELS.get(CERT_VALIDATION),
-                    "choose Enable or Disable"));
+            problems.add(new ConfigException(fieldText(prefix, CERT_VALIDATION),
+                    Text.of("config.problem.chooseValidation")));
         }
-        String sender = collect(problems, () -> asciiSender(get(SENDER), prefix + " > " + LABELS.get(SENDER)));
+        String sender = collect(problems, () -> asciiSender(get(SENDER), fieldText(prefix, SENDER)));
         MailTransport transport = collect(problems, () -> transport(prefix));
         problems.throwIfAny();
         MailServerSettings mail = new MailServerSettings(host, port, security, cv.equals("enable"),
@@ -117,7 +131,7 @@ record EmailServerForm(Map<String, String> values) {
         return new EmailServerSettings(method, service, profile.name(), sender, get(TENANT), mail, transport);
     }
 
-    private static <T> T required(T value, String field, String problem) {
+    private static <T> T required(T value, Text field, Text problem) {
         if (value == null) {
             throw new ConfigException(field, problem);
         }
@@ -135,28 +149,27 @@ record EmailServerForm(Map<String, String> values) {
     }
 
     /** The chosen transport; a form without the field (an older page) keeps SMTP. */
-    MailTransport transport(String prefix) {
+    MailTransport transport(Text prefix) {
         if (get(TRANSPORT).isEmpty()) {
             return MailTransport.SMTP_XOAUTH2;
         }
         MailTransport t = enumValue(MailTransport.class, get(TRANSPORT));
         if (t == null) {
-            throw new ConfigException(prefix + " > " + LABELS.get(TRANSPORT),
-                    "choose SMTP AUTH (XOAUTH2) or Microsoft Graph");
+            throw new ConfigException(fieldText(prefix, TRANSPORT), Text.of("webconfig.problem.chooseTransport",
+                    MailTransport.SMTP_XOAUTH2.displayNameText(), MailTransport.MICROSOFT_GRAPH.displayNameText()));
         }
         return t;
     }
 
     /** A Unicode host name becomes its punycode (xn--) form, which DNS and TLS use. */
-    static String asciiHost(String host, String field) {
+    static String asciiHost(String host, Text field) {
         if (host.chars().allMatch(c -> c < 0x80)) {
             return host;
         }
         try {
             return IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(field, "is not a valid international domain name;"
-                    + " enter its punycode form (xn--...)");
+            throw new ConfigException(field, Text.of("webconfig.problem.idn", "xn--..."));
         }
     }
 
@@ -165,15 +178,13 @@ record EmailServerForm(Map<String, String> values) {
      * devices, so a non-ASCII local part would be refused at MAIL FROM: say so here instead.
      * A Unicode domain is converted to punycode.
      */
-    static String asciiSender(String sender, String field) {
+    static String asciiSender(String sender, Text field) {
         int at = sender.lastIndexOf('@');
         if (sender.chars().allMatch(c -> c < 0x80) || at < 0) {
             return sender;
         }
         if (!sender.substring(0, at).chars().allMatch(c -> c < 0x80)) {
-            throw new ConfigException(field, "use an address whose part before @ has ASCII"
-                    + " letters only (the device does not send SMTPUTF8); use the mailbox's"
-                    + " ASCII address or alias");
+            throw new ConfigException(field, Text.of("webconfig.problem.asciiSender"));
         }
         return sender.substring(0, at + 1) + asciiHost(sender.substring(at + 1), field);
     }

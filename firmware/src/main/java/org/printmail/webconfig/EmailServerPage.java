@@ -69,7 +69,7 @@ final class EmailServerPage {
         try {
             EmailServerSettings current = a.settings(backend.settings().current());
             EmailServerSettings next = form.toSettings(backend.profiles(), current,
-                    a.fieldPrefix());
+                    a.fieldPrefixText());
             backend.settings().update(d -> a.with(d, next));
             r.session().state(draftKey(a), null);
             keepSenderWithAccount(a, next);
@@ -114,8 +114,8 @@ final class EmailServerPage {
             Layout.form(h, r.session(), a.path(), "email-server-form", f -> {
                 f.open("table", "class", "settings");
                 select(f, m, EmailServerForm.AUTH_METHOD, form, bad,
-                        Map.of(AuthMethod.OFF.name(), authMethodText(m, AuthMethod.OFF),
-                                AuthMethod.OAUTH2.name(), authMethodText(m, AuthMethod.OAUTH2)));
+                        Map.of(AuthMethod.OFF.name(), m.render(AuthMethod.OFF.displayNameText()),
+                                AuthMethod.OAUTH2.name(), m.render(AuthMethod.OAUTH2.displayNameText())));
                 serviceSelect(f, m, form, bad);
                 transportSelect(f, m, form, bad);
                 profileRows(f, m, backend.inForce().apply(a.id()));
@@ -124,8 +124,8 @@ final class EmailServerPage {
                 text(f, m, EmailServerForm.HOST, form, bad, m.text("webconfig.hint.host", "smtp.office365.com", "xn--"));
                 text(f, m, EmailServerForm.PORT, form, bad, m.text("webconfig.hint.port"));
                 select(f, m, EmailServerForm.SECURITY, form, bad,
-                        Map.of(SecureConnection.STARTTLS.name(), "STARTTLS",
-                                SecureConnection.SSL_TLS.name(), "SSL/TLS"));
+                        Map.of(SecureConnection.STARTTLS.name(), m.render(SecureConnection.STARTTLS.displayNameText()),
+                                SecureConnection.SSL_TLS.name(), m.render(SecureConnection.SSL_TLS.displayNameText())));
                 certValidation(f, m, form, bad);
                 f.close("table");
                 // The form's first submit button, so Enter in any field means OK (HTML implicit
@@ -172,7 +172,7 @@ final class EmailServerPage {
         if (p == null) {
             return;
         }
-        f.open("tr").el("th", m.text("webconfig.field.profile")).open("td").el("span", p.name(), "dir", "ltr", "id",
+        f.open("tr").el("th", m.text("webconfig.field.profile")).open("td").el("bdi", p.name(), "dir", "ltr", "id",
                 "firmware-profile").close("td").close("tr");
         f.open("tr").el("th", m.text("webconfig.field.authority")).open("td").el("span",
                 authorityText(m, p), "id", "sign-in-authority").close("td").close("tr");
@@ -184,20 +184,10 @@ final class EmailServerPage {
                 p.identity().clientId());
     }
 
-    /** The Authentication Method as the form's list shows it. */
-    static String authMethodText(Messages m, AuthMethod method) {
-        return method == AuthMethod.OAUTH2 ? "OAuth2" : m.text("webconfig.authMethod.off");
-    }
-
-    /** A service's name: Microsoft's names stay as Microsoft writes them. */
-    static Text serviceText(EmailService s) { return Text.of("webconfig.service." + s.name()); }
-
     /** Current Status, with the same code the banner and the jobs show (371/372, not 370). */
     static String stateText(Messages m, AccountStatus st) {
         return switch (st.state()) {
-            case NOT_SIGNED_IN -> m.text("webconfig.state.notSignedIn");
-            case SIGN_IN_PENDING -> m.text("webconfig.state.pending");
-            case SIGNED_IN -> m.text("webconfig.state.signedIn");
+            case NOT_SIGNED_IN, SIGN_IN_PENDING, SIGNED_IN -> m.render(st.stateText());
             case EXPIRED -> m.text("webconfig.state.expired");
             case SIGN_IN_REQUIRED -> switch (st.code()) {
                 // Words of the catalogue only: no isolates needed, and none are left to show.
@@ -213,7 +203,7 @@ final class EmailServerPage {
     private static void transportSelect(Html f, Messages m, EmailServerForm form, Map<String, String> bad) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         for (MailTransport t : MailTransport.values()) {
-            options.put(t.name(), t.displayName());
+            options.put(t.name(), m.render(t.displayNameText()));
         }
         select(f, m, EmailServerForm.TRANSPORT, form, bad, options);
     }
@@ -222,7 +212,7 @@ final class EmailServerPage {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         for (EmailService s : EmailService.values()) {
             if (backend.profiles().containsKey(s)) {
-                options.put(s.name(), m.render(serviceText(s)));
+                options.put(s.name(), m.render(s.displayNameText()));
             }
         }
         select(f, m, EmailServerForm.SERVICE, form, bad, options);
@@ -266,7 +256,7 @@ final class EmailServerPage {
     private static void row(Html f, Messages m, String field, Map<String, String> bad, Runnable input,
             String hint) {
         f.open("tr", "class", bad.containsKey(field) ? "invalid" : null);
-        f.open("th").el("label", m.text("webconfig.field." + field), "for", field).close("th");
+        f.open("th").el("label", m.render(EmailServerForm.label(field)), "for", field).close("th");
         f.open("td");
         input.run();
         if (bad.containsKey(field)) {
@@ -280,13 +270,13 @@ final class EmailServerPage {
 
     /** The profile the chosen service maps to, with the form's tenant override. */
     static DeviceProfile profileFor(WebConfigBackend backend, EmailServerForm form, MailAccount a) {
-        DeviceProfile p = backend.profiles().get(form.service(backend.profiles(), a.fieldPrefix()))
-                .forTransport(form.transport(a.fieldPrefix()));
+        DeviceProfile p = backend.profiles().get(form.service(backend.profiles(), a.fieldPrefixText()))
+                .forTransport(form.transport(a.fieldPrefixText()));
         String tenant = form.get(EmailServerForm.TENANT);
         if (!tenant.isEmpty() && !tenant.matches("[A-Za-z0-9.-]{1,253}")) {
             // The tenant becomes part of the sign-in URL: only plain tenant ids and domains pass.
-            throw new ConfigException(a.fieldPrefix() + " > Tenant",
-                    "must be a tenant ID or a domain name");
+            throw new ConfigException(EmailServerForm.fieldText(a, EmailServerForm.TENANT),
+                    Text.of("config.problem.tenant"));
         }
         return tenant.isEmpty() ? p : p.withIdentity(p.identity().withTenant(tenant));
     }

@@ -114,7 +114,7 @@ final class Layout {
                         certificateWarning(m, s.mail().host())));
             }
             AccountStatus st = board.fresh(a.id());
-            st.keepAliveWarning().ifPresent(w -> out.add(Notice.warning(
+            st.keepAliveWarningText().ifPresent(w -> out.add(Notice.warning(
                     m.text("webconfig.banner.keepAlive", title, w),
                     m.text("webconfig.banner.keepAlive.remedy"))));
             if (st.state() == AccountState.SIGNED_IN) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.printmail.i18n.Language;
 import org.printmail.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,15 +106,9 @@ final class LoginPage {
                 m.count("webconfig.login.locked.remedy", seconds));
     }
 
-    /** {@link #lockedNotice(Messages, Duration)} in English. */
-    static Notice lockedNotice(Duration wait) { return lockedNotice(Messages.of(Language.ENGLISH), wait); }
-
     static Notice busyNotice(Messages m) {
         return Notice.error(m.text("webconfig.login.busy"), m.text("webconfig.login.busy.remedy"));
     }
-
-    /** {@link #busyNotice(Messages)} in English. */
-    static Notice busyNotice() { return busyNotice(Messages.of(Language.ENGLISH)); }
 
     private Response render(Request r, String nonce, int status, Optional<Notice> notice) {
         return layout.bare(r, status, r.t("webconfig.login.title"), h -> {

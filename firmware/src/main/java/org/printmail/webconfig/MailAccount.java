@@ -91,6 +91,9 @@ enum MailAccount {
     /** How {@link DeviceSettings#validate()} prefixes this account's field names. */
     String fieldPrefix() { return fieldPrefix; }
 
+    /** {@link #fieldPrefix()} in any language ({@code config.page.*}). */
+    Text fieldPrefixText() { return Text.of(this == DEVICE ? "config.page.emailServer" : "config.page.faxServer"); }
+
     EmailServerSettings settings(DeviceSettings s) { return get.apply(s); }
 
     DeviceSettings with(DeviceSettings s, EmailServerSettings e) { return with.apply(s, e); }

@@ -109,13 +109,13 @@ final class SignInPage {
         EmailServerForm draft = emailServer.draft(r.session(), a);
         String service = backend.profiles().keySet().stream()
                 .filter(s -> s.name().equals(draft.get(EmailServerForm.SERVICE))).findFirst()
-                .map(s -> m.render(EmailServerPage.serviceText(s)))
+                .map(s -> m.render(s.displayNameText()))
                 .orElse(m.text("webconfig.signIn.noService"));
         Optional<DeviceCodePrompt> prompt = st.state() == AccountState.SIGN_IN_PENDING ? st.prompt() : Optional.empty();
         Duration left = prompt.map(p -> Duration.between(backend.clock().instant(), p.expiresAt()))
                 .orElse(Duration.ZERO);
         return layout.page(r, m.text("webconfig.signIn.title", a.titleText()), h -> {
-            h.open("p").text(m.text("webconfig.field.service")).text(": ").el("strong", service, "id",
+            h.open("p").text(m.render(EmailServerForm.label(EmailServerForm.SERVICE))).text(": ").el("strong", service, "id",
                     "sign-in-service").close("p");
             h.open("p").text(m.text("webconfig.currentStatus")).text(": ").el("strong",
                     EmailServerPage.stateText(m, st), "id", "sign-in-state").close("p");
@@ -174,14 +174,14 @@ final class SignInPage {
         pluralPatterns(attrs, m, "seconds", SECONDS_LEFT);
         h.open("div", attrs.toArray(new String[0]));
         h.open("ol", "class", "steps");
-        h.open("li").text(m.text("webconfig.signIn.step.copy")).text(" ").el("code", p.userCode(), "id",
-                "user-code", "class", "user-code", "dir", "ltr").close("li");
+        h.open("li").text(m.text("webconfig.signIn.step.copy")).text(" ").open("code", "id", "user-code", "class", "user-code")
+                .ltr(p.userCode()).close("code").close("li");
         h.open("li").text(m.text("webconfig.signIn.step.open.before")).text(" ");
         if (linkSafe) {
-            h.el("a", link, "href", link, "target", "_blank", "rel", "noopener noreferrer", "id",
-                    "verification-link", "dir", "ltr");
+            h.open("a", "href", link, "target", "_blank", "rel", "noopener noreferrer", "id",
+                    "verification-link").ltr(link).close("a");
         } else {
-            h.el("span", link, "id", "verification-link", "dir", "ltr");
+            h.open("span", "id", "verification-link").ltr(link).close("span");
         }
         h.text(" ").text(m.text("webconfig.signIn.step.open.after")).close("li");
         h.el("li", m.text("webconfig.signIn.step.consent"));
@@ -211,8 +211,8 @@ final class SignInPage {
             Layout.notice(h, Notice.warning(m.text("webconfig.signIn.codeExpired"),
                     m.render(JobCode.SIGN_IN_CODE_EXPIRED.remedyText())), "flash");
         } else if (st.code() != JobCode.OK && st.code() != JobCode.NOT_SIGNED_IN) {
-            String reason = st.reason() == null || st.reason().isBlank() ? ""
-                    : " " + Character.toUpperCase(st.reason().charAt(0)) + st.reason().substring(1);
+            String why = m.render(st.reasonText());
+            String reason = why.isBlank() ? "" : " " + Character.toUpperCase(why.charAt(0)) + why.substring(1);
             Layout.notice(h, Notice.error(m.text("webconfig.codeTitle", st.code().number(),
                     st.code().titleText()) + reason,
                     a.remedy(m, st.code().remedyTextFor(st.reason()))), "flash");

@@ -64,7 +64,7 @@ final class StatusBoard implements AccountListener {
                 || st.state() == AccountState.SIGN_IN_PENDING) {
             return st;
         }
-        return new AccountStatus(st.id(), st.state(), st.accountName(), e.detail(), st.since(),
-                e.code(), st.prompt(), st.keepAliveWarning(), st.daysUntilLapse(), "");
+        return new AccountStatus(st.id(), st.state(), st.accountName(), e.detailText(), st.since(),
+                e.code(), st.prompt(), st.keepAliveWarningText(), st.daysUntilLapse(), "");
     }
 }

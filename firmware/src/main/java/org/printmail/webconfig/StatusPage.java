@@ -26,7 +26,7 @@ final class StatusPage {
         Messages m = r.messages();
         return layout.page(r, r.t("webconfig.status.title"), h -> {
             h.open("table", "class", "list", "id", "account-status");
-            h.open("tr").el("th", r.t("webconfig.status.account")).el("th", r.t("webconfig.field.service"))
+            h.open("tr").el("th", r.t("webconfig.status.account")).el("th", r.messages().render(EmailServerForm.label(EmailServerForm.SERVICE)))
                     .el("th", r.t("webconfig.status.profile")).el("th", r.t("webconfig.currentStatus"))
                     .el("th", r.t("webconfig.authenticatedAccount")).el("th", r.t("webconfig.remedy"))
                     .close("tr");
@@ -35,16 +35,16 @@ final class StatusPage {
                 AccountStatus st = board.fresh(a.id());
                 h.open("tr");
                 h.open("td").el("a", a.title(m), "href", a.path()).close("td");
-                h.el("td", m.text("webconfig.status.service", EmailServerPage.authMethodText(m, s.authMethod()),
-                        EmailServerPage.serviceText(s.service())));
+                h.el("td", m.text("webconfig.status.service", s.authMethod().displayNameText(),
+                        s.service().displayNameText()));
                 DeviceProfile p = backend.inForce().apply(a.id());
                 h.el("td", p == null ? "" : m.text("webconfig.status.profileAndAuthority", p.name(),
                                 EmailServerPage.authorityText(m, p)),
                         "id", "profile-" + a.name().toLowerCase(java.util.Locale.ROOT));
                 h.el("td", EmailServerPage.stateText(m, st));
                 h.open("td").ltr(st.accountName()).close("td");
-                h.el("td", st.code() == JobCode.OK ? "" : m.text("webconfig.codeAndText",
-                        st.code().number(), a.remedy(m, st.code().remedyText())));
+                h.el("td", st.code() == JobCode.OK ? "" : st.code().number() + ": "
+                        + a.remedy(m, st.code().remedyText()));
                 h.close("tr");
             }
             h.close("table");

@@ -21,7 +21,7 @@ final class TransportSwitch {
     static Notice check(Messages m, AccountManager accounts, AccountStatus status, AccountId id,
             MailTransport now) {
         boolean graph = now == MailTransport.MICROSOFT_GRAPH;
-        String saved = m.text("webconfig.transport.saved", now.displayName()) + " ";
+        String saved = m.text("webconfig.transport.saved", now.displayNameText()) + " ";
         if (status.state() != AccountState.SIGNED_IN) {
             return Notice.warning(saved + m.text("webconfig.transport.signInToSend"),
                     graph ? m.text("webconfig.transport.signInAsks.graph")

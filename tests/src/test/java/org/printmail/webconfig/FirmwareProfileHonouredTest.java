@@ -127,10 +127,10 @@ class FirmwareProfileHonouredTest {
         boot("vendor-cloud");
         HttpsAdmin admin = admin();
         // Values are isolated (<bdi>) in their sentences; the sentences are what is tested here.
-        String basic = admin.get(BASIC).body().replace("<bdi>", "").replace("</bdi>", "");
+        String basic = HttpsAdmin.withoutIsolates(admin.get(BASIC).body());
         assertTrue(basic.contains("id=\"firmware-profile\">vendor-cloud<"), basic);
         assertTrue(basic.contains(vendor.authorityBase() + " (tenant " + VENDOR_TENANT), basic);
-        assertTrue(admin.get(LoginPage.HOME).body().replace("<bdi>", "").replace("</bdi>", "")
+        assertTrue(HttpsAdmin.withoutIsolates(admin.get(LoginPage.HOME).body())
                 .contains("vendor-cloud: " + vendor.authorityBase()),
                 "Status names the profile and authority in force");
 

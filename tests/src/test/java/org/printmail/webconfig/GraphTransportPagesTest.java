@@ -89,7 +89,7 @@ class GraphTransportPagesTest {
         device.lab().graph().injectFault(LabGraphFault.error(LabGraphFault.Target.DRAFT_LOOKUP, 1, 403,
                 "ErrorAccessDenied"));
         admin.post(TEST, Map.of("csrf", admin.csrf(TEST)));
-        String page = admin.get(TEST).body();
+        String page = HttpsAdmin.withoutIsolates(admin.get(TEST).body());
         assertTrue(page.contains("Failed (398)"), page);
         assertTrue(page.contains("Microsoft Graph denied access to the mailbox"), page);
         assertTrue(page.contains("<td>DNS</td><td>Passed</td>") && page.contains("<td>Token</td><td>Passed</td>"),

@@ -128,13 +128,14 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * The page's visible text without its isolated values ({@code bdi}), scripts and styles: what
-     * is left must all be words of the page's language.
+     * The page's visible text without its isolated values ({@code bdi}), scripts, styles and
+     * parts marked as another language (the switch's language names): what is left must all be
+     * words of the page's language.
      */
     String textOutsideIsolates() {
         return (String) ((JavascriptExecutor) driver).executeScript(
                 "var b = document.body.cloneNode(true);"
-                        + "b.querySelectorAll('bdi, script, style').forEach(function (e) { e.remove(); });"
+                        + "b.querySelectorAll('bdi, script, style, [lang]').forEach(function (e) { e.remove(); });"
                         + "document.body.appendChild(b); b.style.display = 'block';"
                         + "var t = document.title + '\\n' + b.innerText; b.remove(); return t;");
     }

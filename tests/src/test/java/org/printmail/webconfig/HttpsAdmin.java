@@ -119,5 +119,13 @@ final class HttpsAdmin {
         return post(Dispatcher.LOGIN, Map.of("csrf", token, "password", password));
     }
 
+    /**
+     * A page with its isolated values' {@code <bdi>} tags taken out (their text stays), for tests
+     * of the words around the values.
+     */
+    static String withoutIsolates(String html) {
+        return html.replaceAll("<bdi( dir=\"ltr\")?>|</bdi>", "");
+    }
+
     private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
 }

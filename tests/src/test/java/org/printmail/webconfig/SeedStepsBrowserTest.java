@@ -115,7 +115,7 @@ class SeedStepsBrowserTest {
         chromium.click(By.linkText(m.text("common.menu.emailServerBasic")));
         new Select(chromium.waitFor(By.id("authMethod"))).selectByVisibleText("OAuth2");
         new Select(chromium.waitFor(By.id("service"))).selectByVisibleText("Microsoft Exchange Online");
-        assertEquals(m.text("webconfig.state.notSignedIn"),
+        assertEquals(m.text("auth.state.not_signed_in"),
                 chromium.driver.findElement(By.id("current-status")).getText());
         page("02-email-server-basic");
 
@@ -159,14 +159,14 @@ class SeedStepsBrowserTest {
 
         // 12. Back in Web Config the page has moved to Signed in by itself; Close, then OK.
         chromium.waitUpTo(30).until(ExpectedConditions.textToBe(By.id("sign-in-state"),
-                m.text("webconfig.state.signedIn")));
+                m.text("auth.state.signed_in")));
         assertEquals("Microsoft Exchange Online",
                 chromium.driver.findElement(By.id("sign-in-service")).getText());
         assertEquals(LabUsers.ADMIN,
                 chromium.driver.findElement(By.id("signed-in-account")).getText());
         page("06-signed-in");
         chromium.click(By.id("close-button"));
-        assertEquals(m.text("webconfig.state.signedIn"),
+        assertEquals(m.text("auth.state.signed_in"),
                 chromium.waitFor(By.id("current-status")).getText());
         assertEquals(LabUsers.ADMIN,
                 chromium.driver.findElement(By.id("authenticated-account")).getText());
@@ -219,7 +219,7 @@ class SeedStepsBrowserTest {
 
         chromium.click(By.linkText(m.text("webconfig.menu.status")));
         String status = chromium.waitFor(By.id("account-status")).getText();
-        assertTrue(status.contains(m.text("webconfig.state.signedIn")), status);
+        assertTrue(status.contains(m.text("auth.state.signed_in")), status);
         page("10-status");
 
         // No token in any page the administrator can open.
@@ -282,8 +282,8 @@ class SeedStepsBrowserTest {
 
     /**
      * Checks the Web Config page on screen is in the browser's language and direction, with the
-     * menu (when the page has one) on the side that language reads from, and saves its
-     * screenshot under the language's folder.
+     * menu (when the page has one) on the side that language reads from and, in a language other
+     * than English, no English word left; and saves its screenshot under the language's folder.
      */
     private void page(String name) throws Exception {
         JavascriptExecutor js = chromium.driver;
@@ -297,6 +297,9 @@ class SeedStepsBrowserTest {
             long half = (Long) js.executeScript("return document.documentElement.clientWidth;") / 2;
             assertTrue(language().isRightToLeft() ? box.getX() >= half : box.getX() + box.getWidth() <= half,
                     name + ": the menu at x=" + box.getX() + ", width " + box.getWidth());
+        }
+        if (language() != Language.ENGLISH) {
+            assertEquals(List.of(), EnglishLeftovers.in(chromium.textOutsideIsolates()), name);
         }
         chromium.screenshot(language().tag() + "/" + name);
     }

@@ -108,7 +108,7 @@ class SignInPageTellsTheAdminTest {
         admin.post(SIGN_IN + "/cancel", Map.of("csrf", admin.csrf(SIGN_IN)));
         startSignIn("scanner@contoso.example");
         // The address is isolated (<bdi>) in the sentence; the words around it are the test.
-        String page = admin.get(SIGN_IN).body().replace("<bdi>", "").replace("</bdi>", "");
+        String page = HttpsAdmin.withoutIsolates(admin.get(SIGN_IN).body());
         assertTrue(page.contains("Email is sent as scanner@contoso.example (Sender&#39;s Email Address)")
                 && page.contains("Send As permission"), page);
     }

@@ -145,7 +145,7 @@ class WebConfigPagesTest {
 
         device.lab().identity().injectFault(LabFault.of(LabFault.Kind.HTTP_503, 1));
         device.device().accounts().runKeepAlive();
-        page = admin.get("/job-log").body();
+        page = HttpsAdmin.withoutIsolates(admin.get("/job-log").body());
         assertTrue(page.contains("keep-alive failing (HTTP 503); sign-in lapses in 13 days"), page);
 
         device.clock.advance(Duration.ofHours(1)); // past the backoff; the platform answers again
@@ -242,7 +242,7 @@ class WebConfigPagesTest {
                 .headers().firstValue("Location").orElse(""));
         admin.post("/fax/email-server/sign-in/start", Map.of("csrf",
                 admin.csrf("/fax/email-server/sign-in")));
-        String page = admin.get("/fax/email-server/sign-in").body();
+        String page = HttpsAdmin.withoutIsolates(admin.get("/fax/email-server/sign-in").body());
         assertTrue(page.contains("Outlook.com accounts sign in through consumers, not "
                 + LabUsers.TENANT_DOMAIN), "the form's service and tenant are used: " + page);
 
