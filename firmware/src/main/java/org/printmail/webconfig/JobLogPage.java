@@ -91,7 +91,7 @@ final class JobLogPage {
                 h.el("td", m.render(e.type().displayNameText()));
                 h.open("td", "class", "account").ltr(e.account()).close("td");
                 h.el("td", recipients(m, e), "class", "recipients");
-                h.el("td", m.render(JobWords.resultText(e.result())));
+                h.el("td", m.render(e.result().labelText()));
                 h.el("td", e.code() == 0 ? "" : e.code());
                 // The title and what happened, each a sentence of its own: no punctuation joins them.
                 h.open("td", "class", "message");
