@@ -96,7 +96,8 @@ final class ConnectionTestPage {
         for (JobLogEntry e : backend.jobs().jobLog()) {
             if (e.jobId().equals(id.get())) {
                 String detail = m.render(e.detailText());
-                String text = m.text("webconfig.test.status", e.jobId()) + " " + m.render(e.result().labelText())
+                String text = m.text("webconfig.test.status", e.jobId()) + " "
+                        + m.render(e.result().labelText())
                         + (e.code() == 0 ? "" : " (" + e.code() + ")")
                         + (detail.isEmpty() ? "" : ". " + detail);
                 return Optional.of(e.code() == 0 ? Notice.info(text)

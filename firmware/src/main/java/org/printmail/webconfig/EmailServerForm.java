@@ -155,8 +155,9 @@ record EmailServerForm(Map<String, String> values) {
         }
         MailTransport t = enumValue(MailTransport.class, get(TRANSPORT));
         if (t == null) {
-            throw new ConfigException(fieldText(prefix, TRANSPORT), Text.of("webconfig.problem.chooseTransport",
-                    MailTransport.SMTP_XOAUTH2.displayNameText(), MailTransport.MICROSOFT_GRAPH.displayNameText()));
+            throw new ConfigException(fieldText(prefix, TRANSPORT),
+                    Text.of("webconfig.problem.chooseTransport", MailTransport.SMTP_XOAUTH2.displayNameText(),
+                            MailTransport.MICROSOFT_GRAPH.displayNameText()));
         }
         return t;
     }

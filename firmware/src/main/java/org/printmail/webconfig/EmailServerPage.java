@@ -121,11 +121,14 @@ final class EmailServerPage {
                 profileRows(f, m, backend.inForce().apply(a.id()));
                 text(f, m, EmailServerForm.SENDER, form, bad, m.text("webconfig.hint.sender"));
                 text(f, m, EmailServerForm.TENANT, form, bad, m.text("webconfig.hint.tenant"));
-                text(f, m, EmailServerForm.HOST, form, bad, m.text("webconfig.hint.host", "smtp.office365.com", "xn--"));
+                text(f, m, EmailServerForm.HOST, form, bad, m.text("webconfig.hint.host",
+                        "smtp.office365.com", "xn--"));
                 text(f, m, EmailServerForm.PORT, form, bad, m.text("webconfig.hint.port"));
                 select(f, m, EmailServerForm.SECURITY, form, bad,
-                        Map.of(SecureConnection.STARTTLS.name(), m.render(SecureConnection.STARTTLS.displayNameText()),
-                                SecureConnection.SSL_TLS.name(), m.render(SecureConnection.SSL_TLS.displayNameText())));
+                        Map.of(SecureConnection.STARTTLS.name(),
+                                m.render(SecureConnection.STARTTLS.displayNameText()),
+                                SecureConnection.SSL_TLS.name(),
+                                m.render(SecureConnection.SSL_TLS.displayNameText())));
                 certValidation(f, m, form, bad);
                 f.close("table");
                 // The form's first submit button, so Enter in any field means OK (HTML implicit
@@ -172,7 +175,8 @@ final class EmailServerPage {
         if (p == null) {
             return;
         }
-        f.open("tr").el("th", m.text("webconfig.field.profile")).open("td").el("bdi", p.name(), "dir", "ltr", "id",
+        f.open("tr").el("th", m.text("webconfig.field.profile")).open("td")
+                .el("bdi", p.name(), "dir", "ltr", "id",
                 "firmware-profile").close("td").close("tr");
         f.open("tr").el("th", m.text("webconfig.field.authority")).open("td").el("span",
                 authorityText(m, p), "id", "sign-in-authority").close("td").close("tr");

@@ -63,7 +63,9 @@ enum MailAccount {
     String title() { return menu + " > " + section + " > " + page; }
 
     /** The page title as a catalogue text: "Network > Email Server > Basic" in English. */
-    Text titleText() { return Text.of(this == DEVICE ? "common.menu.emailServerBasic" : "common.menu.faxServer"); }
+    Text titleText() {
+        return Text.of(this == DEVICE ? "common.menu.emailServerBasic" : "common.menu.faxServer");
+    }
 
     /** The menu section as a catalogue text: "Network > Email Server" in English. */
     Text sectionText() { return Text.of("webconfig.account." + key() + ".section"); }
@@ -92,7 +94,9 @@ enum MailAccount {
     String fieldPrefix() { return fieldPrefix; }
 
     /** {@link #fieldPrefix()} in any language ({@code config.page.*}). */
-    Text fieldPrefixText() { return Text.of(this == DEVICE ? "config.page.emailServer" : "config.page.faxServer"); }
+    Text fieldPrefixText() {
+        return Text.of(this == DEVICE ? "config.page.emailServer" : "config.page.faxServer");
+    }
 
     EmailServerSettings settings(DeviceSettings s) { return get.apply(s); }
 

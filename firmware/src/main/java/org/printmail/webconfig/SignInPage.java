@@ -97,8 +97,10 @@ final class SignInPage {
             h.close("ul");
             h.open("div", "class", "buttons");
             Layout.form(h, r.session(), a.signOutPath(), "sign-out-form",
-                    f -> f.el("button", m.text("webconfig.signOut"), "type", "submit", "id", "confirm-sign-out"));
-            h.el("a", m.text("common.button.cancel"), "href", a.path(), "class", "button", "id", "cancel-sign-out");
+                    f -> f.el("button", m.text("webconfig.signOut"), "type", "submit", "id",
+                            "confirm-sign-out"));
+            h.el("a", m.text("common.button.cancel"), "href", a.path(), "class", "button", "id",
+                    "cancel-sign-out");
             h.close("div");
         });
     }
@@ -111,11 +113,13 @@ final class SignInPage {
                 .filter(s -> s.name().equals(draft.get(EmailServerForm.SERVICE))).findFirst()
                 .map(s -> m.render(s.displayNameText()))
                 .orElse(m.text("webconfig.signIn.noService"));
-        Optional<DeviceCodePrompt> prompt = st.state() == AccountState.SIGN_IN_PENDING ? st.prompt() : Optional.empty();
+        Optional<DeviceCodePrompt> prompt = st.state() == AccountState.SIGN_IN_PENDING ? st.prompt()
+                : Optional.empty();
         Duration left = prompt.map(p -> Duration.between(backend.clock().instant(), p.expiresAt()))
                 .orElse(Duration.ZERO);
         return layout.page(r, m.text("webconfig.signIn.title", a.titleText()), h -> {
-            h.open("p").text(m.render(EmailServerForm.label(EmailServerForm.SERVICE))).text(": ").el("strong", service, "id",
+            h.open("p").text(m.render(EmailServerForm.label(EmailServerForm.SERVICE))).text(": ")
+                    .el("strong", service, "id",
                     "sign-in-service").close("p");
             h.open("p").text(m.text("webconfig.currentStatus")).text(": ").el("strong",
                     EmailServerPage.stateText(m, st), "id", "sign-in-state").close("p");
@@ -174,7 +178,8 @@ final class SignInPage {
         pluralPatterns(attrs, m, "seconds", SECONDS_LEFT);
         h.open("div", attrs.toArray(new String[0]));
         h.open("ol", "class", "steps");
-        h.open("li").text(m.text("webconfig.signIn.step.copy")).text(" ").open("code", "id", "user-code", "class", "user-code")
+        h.open("li").text(m.text("webconfig.signIn.step.copy")).text(" ")
+                .open("code", "id", "user-code", "class", "user-code")
                 .ltr(p.userCode()).close("code").close("li");
         h.open("li").text(m.text("webconfig.signIn.step.open.before")).text(" ");
         if (linkSafe) {
@@ -212,7 +217,8 @@ final class SignInPage {
                     m.render(JobCode.SIGN_IN_CODE_EXPIRED.remedyText())), "flash");
         } else if (st.code() != JobCode.OK && st.code() != JobCode.NOT_SIGNED_IN) {
             String why = m.render(st.reasonText());
-            String reason = why.isBlank() ? "" : " " + Character.toUpperCase(why.charAt(0)) + why.substring(1);
+            String reason = why.isBlank() ? ""
+                    : " " + Character.toUpperCase(why.charAt(0)) + why.substring(1);
             Layout.notice(h, Notice.error(m.text("webconfig.codeTitle", st.code().number(),
                     st.code().titleText()) + reason,
                     a.remedy(m, st.code().remedyTextFor(st.reason()))), "flash");

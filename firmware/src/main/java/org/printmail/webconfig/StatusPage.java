@@ -26,7 +26,8 @@ final class StatusPage {
         Messages m = r.messages();
         return layout.page(r, r.t("webconfig.status.title"), h -> {
             h.open("table", "class", "list", "id", "account-status");
-            h.open("tr").el("th", r.t("webconfig.status.account")).el("th", r.messages().render(EmailServerForm.label(EmailServerForm.SERVICE)))
+            h.open("tr").el("th", r.t("webconfig.status.account"))
+                    .el("th", m.render(EmailServerForm.label(EmailServerForm.SERVICE)))
                     .el("th", r.t("webconfig.status.profile")).el("th", r.t("webconfig.currentStatus"))
                     .el("th", r.t("webconfig.authenticatedAccount")).el("th", r.t("webconfig.remedy"))
                     .close("tr");
