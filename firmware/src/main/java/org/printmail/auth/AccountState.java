@@ -1,6 +1,7 @@
 package org.printmail.auth;
 
 import org.printmail.codes.JobCode;
+import org.printmail.i18n.Text;
 
 /** The lifecycle of one account's sign-in, and the job-log code each state implies for a job. */
 public enum AccountState {
@@ -20,4 +21,7 @@ public enum AccountState {
     public JobCode jobCode() { return jobCode; }
 
     public boolean canSend() { return this == SIGNED_IN; }
+
+    /** How status pages word this state, in any language ({@code auth.state.<name>}). */
+    public Text labelText() { return Text.of("auth.state." + name().toLowerCase(java.util.Locale.ROOT)); }
 }

@@ -28,10 +28,19 @@ public class PrintmailException extends RuntimeException {
     }
 
     public PrintmailException(JobCode code, Text detail, Throwable cause) {
-        super(code.number() + " " + code.title() + (detail.toString().isBlank() ? "" : ": " + detail), cause);
+        this(code, detail, plain(detail), cause);
+    }
+
+    private PrintmailException(JobCode code, Text detail, String english, Throwable cause) {
+        super(code.number() + " " + code.title() + (english.isBlank() ? "" : ": " + english), cause);
         this.code = code;
         this.detailText = detail;
-        this.detail = detail.toString();
+        this.detail = english;
+    }
+
+    /** English without the isolates that frame values for mixed-direction screens (logs, matching). */
+    private static String plain(Text t) {
+        return org.printmail.i18n.Messages.stripDirectionalControls(t.toString());
     }
 
     public JobCode code() { return code; }

@@ -1,5 +1,7 @@
 package org.printmail.config;
 
+import org.printmail.i18n.Text;
+
 /**
  * How one mailbox submits mail: SMTP AUTH with an XOAUTH2 token, or Microsoft Graph's REST API
  * (for tenants that keep SMTP AUTH off, {@code 535 5.7.139}). The job layer is the same for both.
@@ -13,4 +15,7 @@ public enum MailTransport {
     MailTransport(String displayName) { this.displayName = displayName; }
 
     public String displayName() { return displayName; }
+
+    /** The name, in any language ({@code config.transport.<name>}). */
+    public Text displayNameText() { return Text.of("config.transport." + name().toLowerCase(java.util.Locale.ROOT)); }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
+import org.printmail.i18n.Text;
 
 /**
  * A Graph request that failed, classified to a job-log code. {@code serviceReply} is Microsoft's
@@ -17,6 +18,14 @@ public final class GraphFailure extends PrintmailException {
     private final transient Duration retryAfter;
 
     public GraphFailure(JobCode code, String detail, String serviceReply, Duration retryAfter,
+                        Throwable cause) {
+        super(code, detail, cause);
+        this.serviceReply = serviceReply == null ? "" : serviceReply;
+        this.retryAfter = retryAfter;
+    }
+
+    /** A failure whose detail is a catalogue sentence. */
+    public GraphFailure(JobCode code, Text detail, String serviceReply, Duration retryAfter,
                         Throwable cause) {
         super(code, detail, cause);
         this.serviceReply = serviceReply == null ? "" : serviceReply;

@@ -1,5 +1,7 @@
 package org.printmail.jobs;
 
+import org.printmail.i18n.Text;
+
 /** Device events that can send an email alert notification to their configured recipients. */
 public enum DeviceEvent {
     PAPER_OUT("Paper out"),
@@ -15,4 +17,7 @@ public enum DeviceEvent {
     DeviceEvent(String displayName) { this.displayName = displayName; }
 
     public String displayName() { return displayName; }
+
+    /** The name, in any language ({@code jobs.event.<name>}). */
+    public Text displayNameText() { return Text.of("jobs.event." + name().toLowerCase(java.util.Locale.ROOT)); }
 }

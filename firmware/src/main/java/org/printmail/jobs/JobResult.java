@@ -1,5 +1,7 @@
 package org.printmail.jobs;
 
+import org.printmail.i18n.Text;
+
 /** How a job ended, as the job log shows it. */
 public enum JobResult {
     SENT,
@@ -12,5 +14,8 @@ public enum JobResult {
      */
     HELD,
     /** Refused at submission (preflight), nothing was queued. */
-    REFUSED
+    REFUSED;
+
+    /** How the job log words this result, in any language ({@code jobs.result.<name>}). */
+    public Text labelText() { return Text.of("jobs.result." + name().toLowerCase(java.util.Locale.ROOT)); }
 }

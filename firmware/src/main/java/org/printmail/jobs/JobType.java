@@ -1,5 +1,7 @@
 package org.printmail.jobs;
 
+import org.printmail.i18n.Text;
+
 /** The kinds of job that send mail. */
 public enum JobType {
     SCAN_TO_EMAIL("Scan to Email"),
@@ -14,4 +16,7 @@ public enum JobType {
     JobType(String displayName) { this.displayName = displayName; }
 
     public String displayName() { return displayName; }
+
+    /** The name, in any language ({@code jobs.type.<name>}). */
+    public Text displayNameText() { return Text.of("jobs.type." + name().toLowerCase(java.util.Locale.ROOT)); }
 }
