@@ -198,7 +198,7 @@ public final class ControlPanel {
             Messages m = messages();
             out.println("!! " + m.render(refusal(p)));
             out.println("   " + m.render(Text.of("panel.refused.code", p.code().number(), p.code().titleText())));
-            out.println("   " + m.render(Text.of("panel.remedy", p.code().remedyText())));
+            out.println("   " + m.render(Text.of("panel.remedy", p.remedyText())));
             jobs.recordRefusal(type, user, p);
         }
         return p.ready();
@@ -206,7 +206,7 @@ public final class ControlPanel {
 
     /** What the panel says when a job cannot start: the vendor guide's words for sign-in problems. */
     private static Text refusal(Preflight p) {
-        return p.code().isSignInProblem() ? Text.of("panel.signInNeeded") : p.code().titleText();
+        return p.code().isSignInProblem() ? Preflight.SIGN_IN_TEXT : p.messageText();
     }
 
     private void scanToEmail() throws IOException {
@@ -284,8 +284,8 @@ public final class ControlPanel {
                 return true;
             }
             if (st.state() != AccountState.SIGN_IN_PENDING) {
-                out.println("!! " + m.render(Text.of("panel.signIn.ended", st.code().titleText(),
-                        st.code().number())));
+                Text why = st.reason().isEmpty() ? st.code().titleText() : st.reasonText();
+                out.println("!! " + m.render(Text.of("panel.signIn.ended", why, st.code().number())));
                 return false;
             }
             out.println(m.text("panel.signIn.waiting"));
@@ -299,7 +299,7 @@ public final class ControlPanel {
         } else {
             out.println("!! " + m.render(Text.of("panel.job.refused", t.jobId(), t.preflight().code().number(),
                     refusal(t.preflight()))));
-            out.println("   " + m.render(Text.of("panel.remedy", t.preflight().code().remedyText())));
+            out.println("   " + m.render(Text.of("panel.remedy", t.preflight().remedyText())));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.printmail.auth.AccountPurpose;
+import org.printmail.auth.AccountState;
 import org.printmail.auth.AccountStatus;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
@@ -58,9 +59,9 @@ public final class EmailServerStatus {
                                AccountStatus st) {
         String in = "  ";
         out.add("[" + m.text(title) + "]");
-        out.add(in + field(m, "panel.status.authMethod", Words.of("config.auth.", e.authMethod())));
-        out.add(in + field(m, "panel.status.service", Words.of("config.service.", e.service())));
-        out.add(in + field(m, "panel.status.transport", Words.of("config.transport.", e.transport())));
+        out.add(in + field(m, "panel.status.authMethod", e.authMethod().displayNameText()));
+        out.add(in + field(m, "panel.status.service", e.service().displayNameText()));
+        out.add(in + field(m, "panel.status.transport", e.transport().displayNameText()));
         if (st == null) {
             out.add(in + field(m, "panel.status.currentStatus", Text.of("panel.status.state.notSignedIn", 360)));
         } else {
@@ -70,7 +71,7 @@ public final class EmailServerStatus {
             }
             st.daysUntilLapse().ifPresent(d -> out.add(in + field(m, "panel.status.lapse",
                     Text.of("panel.status.lapseDays", d))));
-            st.keepAliveWarning().ifPresent(w -> out.add(in + m.text("panel.status.warning", w)));
+            st.keepAliveWarningText().ifPresent(w -> out.add(in + m.render(Text.of("panel.status.warning", w))));
         }
         out.add(in + field(m, "panel.status.sender", e.senderAddress().isEmpty()
                 ? Text.of("panel.status.senderIsAccount") : Text.literal(e.senderAddress())));
@@ -79,7 +80,7 @@ public final class EmailServerStatus {
             out.add(in + field(m, "panel.status.smtpServer", Text.of("panel.status.smtpNotUsed")));
         } else {
             out.add(in + field(m, "panel.status.smtpServer", Text.of("panel.status.smtpServerValue",
-                    mail.host() + ":" + mail.port(), Words.of("config.secure.", mail.security()))));
+                    mail.host() + ":" + mail.port(), mail.security().displayNameText())));
         }
         out.add(in + field(m, "panel.status.certificateValidation", Text.of(mail.certificateValidation()
                 ? "panel.status.enable" : "panel.status.disable")));
@@ -101,7 +102,8 @@ public final class EmailServerStatus {
             case SIGN_IN_REQUIRED -> Text.of("panel.status.state.required",
                     code == 371 || code == 372 ? code : 370);
         };
-        return st.reason().isEmpty() ? state
-                : Text.of("panel.status.stateWithReason", state, Text.literal(st.reason()));
+        // Signed in, the reason only names the account, which the next line shows.
+        return st.reason().isEmpty() || st.state() == AccountState.SIGNED_IN ? state
+                : Text.of("panel.status.stateWithReason", state, st.reasonText());
     }
 }

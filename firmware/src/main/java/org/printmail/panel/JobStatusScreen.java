@@ -33,11 +33,11 @@ public final class JobStatusScreen {
             sb.append(m.text("panel.jobs.inProgress")).append('\n');
             for (JobView j : queued) {
                 sb.append(GAP).append(Messages.isolate(j.jobId()))
-                        .append(GAP).append(m.render(Words.of("jobs.type.", j.type())))
-                        .append(GAP).append(m.render(Words.of("jobs.state.", j.state())))
+                        .append(GAP).append(m.render(j.type().displayNameText()))
+                        .append(GAP).append(m.render(j.stateText()))
                         .append(GAP).append(m.count("panel.jobs.attempts", j.attempts()));
                 if (j.lastCode() != 0) {
-                    sb.append(GAP).append(m.text("panel.jobs.lastCode", j.lastCode(), j.lastMessage()));
+                    sb.append(GAP).append(m.render(Text.of("panel.jobs.lastCode", j.lastCode(), j.lastMessageText())));
                 }
                 sb.append('\n');
             }
@@ -49,12 +49,14 @@ public final class JobStatusScreen {
         for (JobLogEntry e : log) {
             sb.append(GAP).append(Messages.isolate(m.dateTime(e.time(), zone)))
                     .append(GAP).append(Messages.isolate(e.jobId()))
-                    .append(GAP).append(m.render(Words.of("jobs.type.", e.type())))
-                    .append(GAP).append(m.render(Words.of("jobs.result.", e.result())))
+                    .append(GAP).append(m.render(e.type().displayNameText()))
+                    .append(GAP).append(m.render(e.result().labelText()))
                     .append(GAP).append(m.text("panel.jobs.code", e.code()))
-                    .append(GAP).append(m.render(Text.literal(e.message()))).append('\n');
-            if (!e.remedy().isEmpty()) {
-                sb.append(GAP).append(GAP).append(GAP).append(m.text("panel.remedy", e.remedy())).append('\n');
+                    .append(GAP).append(m.render(e.detailText())).append('\n');
+            String remedy = m.render(e.remedyText());
+            if (!remedy.isEmpty()) {
+                sb.append(GAP).append(GAP).append(GAP).append(m.render(Text.of("panel.remedy", e.remedyText())))
+                        .append('\n');
             }
         }
         return sb.toString();

@@ -69,11 +69,11 @@ public final class StatusSheetPdf {
             boolean rtl = language.isRightToLeft();
             table.setRunDirection(rtl
                     ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
-            table.addCell(cell(embeddings(title, rtl), new Font(font(), TITLE_SIZE), 0, 12f));
+            table.addCell(cell(embeddings(title, rtl), new Font(font(), TITLE_SIZE), rtl, 0, 12f));
             Font body = new Font(font(), LINE_SIZE);
             for (String line : lines) {
                 int indent = line.length() - line.stripLeading().length();
-                table.addCell(cell(embeddings(line.strip(), rtl), body, indent * INDENT_PER_SPACE, 1.5f));
+                table.addCell(cell(embeddings(line.strip(), rtl), body, rtl, indent * INDENT_PER_SPACE, 1.5f));
             }
             doc.add(table);
             doc.close();
@@ -82,13 +82,15 @@ public final class StatusSheetPdf {
         }
     }
 
-    private static PdfPCell cell(String text, Font f, float indent, float paddingBottom) {
+    private static PdfPCell cell(String text, Font f, boolean rightToLeft, float indent,
+                                 float paddingBottom) {
         PdfPCell c = new PdfPCell(new Phrase(text, f));
         c.setBorder(PdfPCell.NO_BORDER);
-        // In a right-to-left table, ALIGN_LEFT means the start side (the right) and the "left"
-        // padding is the start side too: OpenPDF mirrors both.
+        // In a right-to-left table OpenPDF mirrors the alignment (ALIGN_LEFT is the start side,
+        // the right) but not the padding: the indent goes on the start side here.
         c.setHorizontalAlignment(Element.ALIGN_LEFT);
-        c.setPaddingLeft(indent);
+        c.setPaddingLeft(rightToLeft ? 0 : indent);
+        c.setPaddingRight(rightToLeft ? indent : 0);
         c.setPaddingTop(0);
         c.setPaddingBottom(paddingBottom);
         return c;

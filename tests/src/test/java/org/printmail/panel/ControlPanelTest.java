@@ -64,7 +64,7 @@ class ControlPanelTest {
             t.await("== Home ==");
             t.type("2");
             t.type("alice");
-            assertTrue(t.await("(y/n)").contains("code 370"));
+            assertTrue(t.await("(y/N)").contains("code 370"));
             t.type("y");
             String prompt = t.await("Press Enter when done");
             String code = rig.lab.identity().latestUserCode().orElseThrow();

@@ -39,8 +39,9 @@ class PanelInArabicTest {
         try (ScriptedTerminal t = new ScriptedTerminal(panel())) {
             t.await("== " + ARABIC.text("panel.menu.home") + " ==");
             t.type("1"); // Scan to Email, refused: not signed in
-            assertTrue(t.await("الحل:")
-                    .contains("لاستخدام هذه الوظيفة، يجب تسجيل الدخول إلى خدمة البريد الإلكتروني. يُرجى التواصل مع المسؤول"));
+            String refusal = t.await("الحل:");
+            assertTrue(refusal.contains("لاستخدام هذه الوظيفة، يجب تسجيل الدخول إلى خدمة البريد الإلكتروني. يُرجى التواصل مع المسؤول"),
+                    refusal);
             t.type("4"); // Job Status, with the refusal
             t.await("== حالة المهمة < حالة المهمة ==");
             t.await(ARABIC.text("panel.pressEnter"));
