@@ -158,7 +158,7 @@ public final class ControlPanel {
             // Each language's own name, isolated: "English" is a left-to-right name in an Arabic list.
             names[i] = Messages.isolate(m.text("language." + all[i].tag()));
         }
-        String c = menu(path(m, m.text("panel.menu.settings"), m.text("language.label")), names);
+        String c = menu(m.text("language.label"), names);
         for (int i = 0; i < all.length; i++) {
             if (String.valueOf(i + 1).equals(c)) {
                 Language chosen = all[i];

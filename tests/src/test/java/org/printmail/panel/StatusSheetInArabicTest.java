@@ -1,7 +1,6 @@
 package org.printmail.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -19,6 +18,7 @@ import org.printmail.i18n.Messages;
 import org.printmail.i18n.Text;
 import org.printmail.lab.LabUsers;
 import org.printmail.testing.DeviceRig;
+import org.printmail.testing.EnglishLeftovers;
 
 /**
  * The status sheet in the device language, read back with PDFBox: rendered to an image (kept in
@@ -73,7 +73,17 @@ class StatusSheetInArabicTest {
         String host = rig.device().settings().current().deviceMail().mail().host() + ":"
                 + rig.device().settings().current().deviceMail().mail().port();
         assertTrue(all.contains(host), "the SMTP host and port in one piece: " + host + " in\n" + all);
-        assertFalse(all.contains("Email Server"), all);
+        List<String> english = EnglishLeftovers.in(all.replace(LabUsers.ADMIN, " ").replace(host, " "));
+        assertEquals(List.of(), english, "English left on the Arabic sheet (values set aside):\n" + all);
+    }
+
+    @Test
+    void arabicDataOnAnEnglishSheetIsJoinedAndReadsBackInOnePiece() throws Exception {
+        Path pdf = rig.dataDir.resolve("mixed.pdf");
+        StatusSheetPdf.write(pdf, Language.ENGLISH, "Network Status Sheet",
+                List.of("  Authenticated Account: " + Messages.isolate("مكتب الطباعة") + " (office)"));
+        List<String> lines = SheetReader.lines(pdf);
+        assertEquals(List.of("Network Status Sheet", "Authenticated Account: مكتب الطباعة (office)"), lines);
     }
 
     @Test
