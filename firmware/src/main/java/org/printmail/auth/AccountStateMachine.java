@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.printmail.codes.JobCode;
+import org.printmail.i18n.Text;
 import org.printmail.time.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +32,15 @@ final class AccountStateMachine {
      * @param code the most specific job-log code explaining the status (e.g. 373 after a
      *             declined sign-in); OK whenever the account is signed in
      */
-    record Change(AccountState to, JobCode code, String reason, String accountName,
-                  DeviceCodePrompt prompt, String keepAliveWarning, String diagnostics) {
-        static Change to(AccountState state, JobCode code, String reason) {
+    record Change(AccountState to, JobCode code, Text reason, String accountName,
+                  DeviceCodePrompt prompt, Text keepAliveWarning, String diagnostics) {
+        static Change to(AccountState state, JobCode code, Text reason) {
             return new Change(state, code, reason, null, null, null, null);
+        }
+
+        /** A change whose reason is English text (shown as it is). */
+        static Change to(AccountState state, JobCode code, String reason) {
+            return to(state, code, Text.literal(reason));
         }
 
         Change withAccountName(String name) {
@@ -45,7 +51,7 @@ final class AccountStateMachine {
             return new Change(to, code, reason, accountName, p, keepAliveWarning, diagnostics);
         }
 
-        Change withKeepAliveWarning(String w) {
+        Change withKeepAliveWarning(Text w) {
             return new Change(to, code, reason, accountName, prompt, w, diagnostics);
         }
 
@@ -181,7 +187,7 @@ final class AccountStateMachine {
         Optional<Long> days = current.to() == AccountState.SIGNED_IN
                 ? Optional.of(daysUntilLapse()) : Optional.empty();
         return new AccountStatus(id, current.to(), orEmpty(current.accountName()),
-                orEmpty(current.reason()), since, current.code(),
+                current.reason() == null ? Text.literal("") : current.reason(), since, current.code(),
                 Optional.ofNullable(current(current.prompt())),
                 Optional.ofNullable(current.keepAliveWarning()), days, orEmpty(current.diagnostics()));
     }

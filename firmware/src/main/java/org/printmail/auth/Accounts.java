@@ -14,6 +14,7 @@ import org.printmail.store.AccountRecord;
 import org.printmail.store.TokenVault;
 import org.printmail.store.VaultHealth;
 import org.printmail.time.MonotonicClock;
+import org.printmail.i18n.Text;
 
 /**
  * The registry of account slots, loaded lazily from the vault, and the one way a record is
@@ -71,13 +72,13 @@ final class Accounts {
         AccountStateMachine.Change initial;
         if (r != null) {
             initial = AccountStateMachine.Change.to(AccountState.SIGNED_IN, JobCode.OK,
-                    "signed in" + (r.accountName() == null || r.accountName().isEmpty() ? ""
-                            : " as " + r.accountName())).withAccountName(r.accountName());
+                    r.accountName() == null || r.accountName().isEmpty() ? Text.of("auth.reason.signedIn")
+                            : Text.of("auth.reason.signedInAs", r.accountName())).withAccountName(r.accountName());
         } else {
             VaultHealth health = vault.health();
-            String why = health.state() == VaultHealth.State.SET_ASIDE
-                    ? "the token store was set aside (" + health.reason() + "); sign in again"
-                    : "not signed in";
+            Text why = health.state() == VaultHealth.State.SET_ASIDE
+                    ? Text.of("auth.reason.vaultSetAside", health.reason())
+                    : Text.of("auth.reason.notSignedIn");
             initial = AccountStateMachine.Change.to(AccountState.NOT_SIGNED_IN,
                     JobCode.NOT_SIGNED_IN, why);
         }

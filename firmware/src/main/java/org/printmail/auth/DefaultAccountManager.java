@@ -13,6 +13,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountRecord;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ final class DefaultAccountManager implements AccountManager {
             slot.backoff.reset();
             slot.machine.refreshTokenUsed(null);
             slot.machine.transition(AccountStateMachine.Change.to(AccountState.NOT_SIGNED_IN,
-                    JobCode.NOT_SIGNED_IN, "signed out"));
+                    JobCode.NOT_SIGNED_IN, Text.of("auth.reason.signedOut")));
         } finally {
             slot.lock.unlock();
         }
@@ -88,8 +89,8 @@ final class DefaultAccountManager implements AccountManager {
     public void setSenderAddress(AccountId id, String senderAddress) {
         String address = senderAddress == null ? "" : senderAddress.trim();
         if (!address.matches("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,253}")) {
-            throw new ConfigException("senderAddress", "must be an email address such as"
-                    + " scanner@contoso.com");
+            throw new ConfigException(Text.of("config.field.senderAddress"),
+                    Text.of("config.problem.addressSuchAs", "scanner@contoso.com"));
         }
         AccountSlot slot = accounts.slot(id);
         slot.lock.lock();

@@ -7,6 +7,7 @@ import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
 import org.printmail.config.IdentitySettings;
+import org.printmail.i18n.Text;
 
 /**
  * What each email service needs from the identity settings, checked before a sign-in starts so a
@@ -23,31 +24,27 @@ final class ProfileRules {
     static void check(DeviceProfile profile) {
         IdentitySettings id = profile.identity();
         if (id.clientId() == null || !id.clientId().matches(GUID)) {
-            throw new ConfigException("auth.client-id",
-                    "must be the app registration's Application (client) ID, a GUID");
+            throw new ConfigException(Text.literal("auth.client-id"), Text.of("auth.profile.clientId"));
         }
         List<String> scopes = id.scopes();
         if (!scopes.contains("offline_access")) {
-            throw new ConfigException("auth.scopes",
-                    "must include offline_access, or the device cannot stay signed in");
+            throw new ConfigException(Text.literal("auth.scopes"), Text.of("auth.profile.offlineAccess"));
         }
         String tenant = id.tenant().toLowerCase(Locale.ROOT);
         if (profile.service() == EmailService.LAB) {
             return;
         }
         if (!scopes.contains(SMTP_SCOPE) && !scopes.contains(GRAPH_MAIL_SEND)) {
-            throw new ConfigException("auth.scopes", "must include " + SMTP_SCOPE
-                    + " (a token for Microsoft Graph, or a bare SMTP.Send, is rejected by SMTP),"
-                    + " or " + GRAPH_MAIL_SEND + " for the Microsoft Graph transport");
+            throw new ConfigException(Text.literal("auth.scopes"),
+                    Text.of("auth.profile.sendScope", SMTP_SCOPE, GRAPH_MAIL_SEND));
         }
         if (profile.service() == EmailService.EXCHANGE_ONLINE && tenant.equals("consumers")) {
-            throw new ConfigException("auth.tenant", "Exchange Online signs in through"
-                    + " organizations, the tenant ID or a verified domain, not consumers");
+            throw new ConfigException(Text.literal("auth.tenant"), Text.of("auth.profile.exchangeTenant"));
         }
         if (profile.service() == EmailService.OUTLOOK_COM
                 && !(tenant.equals("consumers") || tenant.equals("common"))) {
-            throw new ConfigException("auth.tenant", "Outlook.com accounts sign in through"
-                    + " consumers, not " + id.tenant());
+            throw new ConfigException(Text.literal("auth.tenant"),
+                    Text.of("auth.profile.outlookTenant", id.tenant()));
         }
     }
 

@@ -11,6 +11,7 @@ import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountRecord;
 import org.printmail.time.MonotonicClock;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +42,14 @@ final class SignInFlow {
         Reply<DeviceAuthorization> reply = client.requestDeviceCode(profile,
                 ProfileRules.signInScopes(profile, accounts.options.requestIdToken()));
         if (reply instanceof Reply.Unreachable<DeviceAuthorization> down) {
-            throw new PrintmailException(down.code(), down.reason());
+            throw new PrintmailException(down.code(), Text.of("auth.unreachable", down.reason()));
         }
         if (reply instanceof Reply.Rejected<DeviceAuthorization> rejected) {
             Verdict v = ErrorTable.classify(rejected.error(), profile.identity());
             LOG.warn("account {}: device code refused: {} [{}]", id, v.detail(),
                     rejected.error().diagnostics());
             throw new PrintmailException(v.kind() == Verdict.Kind.TRANSIENT
-                    ? JobCode.IDENTITY_UNREACHABLE : v.code(), v.detail());
+                    ? JobCode.IDENTITY_UNREACHABLE : v.code(), v.detailText());
         }
         DeviceAuthorization auth = ((Reply.Granted<DeviceAuthorization>) reply).value();
         long issued = accounts.mono.nanos();
@@ -67,7 +68,7 @@ final class SignInFlow {
             boolean stillSignedIn = previous.to() == AccountState.SIGNED_IN;
             slot.machine.transition(AccountStateMachine.Change.to(AccountState.SIGN_IN_PENDING,
                     stillSignedIn ? JobCode.OK : JobCode.NOT_SIGNED_IN,
-                    "sign-in code shown; waiting for the user to sign in")
+                    Text.of("auth.reason.codeShown"))
                     .withPrompt(auth.prompt()).withAccountName(previous.accountName()));
             attempt.task = pollers.submit(() -> poll(slot, attempt));
         } finally {
@@ -111,8 +112,7 @@ final class SignInFlow {
                 }
                 if (due.isEmpty() || mono.nanos() - attempt.deadlineNanos >= 0) {
                     end(slot, attempt, Verdict.of(Verdict.Kind.SIGN_IN_FAILED,
-                            JobCode.SIGN_IN_CODE_EXPIRED, "the sign-in code expired before it was"
-                                    + " used; start Sign In again for a new code"), "");
+                            JobCode.SIGN_IN_CODE_EXPIRED, Text.of("auth.reason.codeUnused")), "");
                     return;
                 }
                 Reply<TokenGrant> reply = client.redeemDeviceCode(attempt.profile,
@@ -151,7 +151,7 @@ final class SignInFlow {
             LOG.error("account {}: sign-in polling stopped: {}", slot.id, e.toString());
             end(slot, attempt, Verdict.of(Verdict.Kind.SIGN_IN_FAILED,
                     e instanceof PrintmailException p ? p.code() : JobCode.IDENTITY_UNREACHABLE,
-                    "the sign-in stopped unexpectedly; start Sign In again"), "");
+                    Text.of("auth.reason.stopped")), "");
         }
     }
 
@@ -184,7 +184,7 @@ final class SignInFlow {
             }
             if (grant.refreshToken().isEmpty()) {
                 end(slot, attempt, Verdict.of(Verdict.Kind.CONFIGURATION, JobCode.IDENTITY_CONFIGURATION,
-                        "the sign-in returned no refresh token; add offline_access to auth.scopes"), "");
+                        Text.of("auth.reason.noRefreshToken", "offline_access", "auth.scopes")), "");
                 return;
             }
             Instant now = accounts.clock.instant();
@@ -205,15 +205,15 @@ final class SignInFlow {
                 LOG.error("account {}: the sign-in could not be saved: {}", slot.id, e.toString());
                 end(slot, attempt, Verdict.of(Verdict.Kind.SIGN_IN_FAILED,
                         e instanceof PrintmailException pe ? pe.code() : JobCode.NOT_SIGNED_IN,
-                        "the sign-in could not be saved; start Sign In again"), "");
+                        Text.of("auth.reason.notSaved")), "");
                 return;
             }
             slot.attempt = null;
             slot.pendingSender = null;
             slot.backoff.reset();
             slot.machine.transition(AccountStateMachine.Change.to(AccountState.SIGNED_IN, JobCode.OK,
-                    accountName.isEmpty() ? "signed in (account name unknown: set the sender address)"
-                            : "signed in as " + accountName).withAccountName(accountName));
+                    accountName.isEmpty() ? Text.of("auth.reason.signedInUnknown")
+                            : Text.of("auth.reason.signedInAs", accountName)).withAccountName(accountName));
         } finally {
             slot.lock.unlock();
         }
@@ -230,10 +230,9 @@ final class SignInFlow {
             AccountStateMachine.Change prev = attempt.previous;
             AccountStateMachine.Change next = prev.to() == AccountState.SIGNED_IN
                     ? new AccountStateMachine.Change(AccountState.SIGNED_IN, JobCode.OK,
-                            "the new sign-in did not complete (" + v.code().number() + ": "
-                                    + v.detail() + "); the existing sign-in is kept",
+                            Text.of("auth.reason.newSignInFailed", v.code().number(), v.detailText()),
                             prev.accountName(), null, prev.keepAliveWarning(), diagnostics)
-                    : new AccountStateMachine.Change(prev.to(), v.code(), v.detail(),
+                    : new AccountStateMachine.Change(prev.to(), v.code(), v.detailText(),
                             prev.accountName(), null, null, diagnostics);
             slot.machine.transition(next);
             LOG.info("account {}: sign-in ended: {} {}", slot.id, v.code().number(), diagnostics);

@@ -8,6 +8,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountRecord;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ final class TokenKeeper {
             slot.lock.lockInterruptibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, "interrupted while waiting for a token");
+            throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE, Text.of("auth.interrupted"));
         }
         try {
             long now = accounts.mono.nanos();
@@ -92,8 +93,7 @@ final class TokenKeeper {
                     return c.token();
                 }
                 throw new PrintmailException(JobCode.IDENTITY_UNREACHABLE,
-                        "the sign-in service was unreachable; next attempt in "
-                                + Math.max(1, slot.backoff.remaining().toSeconds()) + " s");
+                        Text.of("auth.backingOff", Math.max(1, slot.backoff.remaining().toSeconds())));
             }
             return redeem(slot, mode, stillValid ? c : null);
         } finally {
@@ -130,17 +130,18 @@ final class TokenKeeper {
             if (v.kind() != Verdict.Kind.TRANSIENT) {
                 throw lose(slot, v, error);
             }
-            return transientFailure(slot, mode, stillValid, v.detail(), Optional.empty(),
+            return transientFailure(slot, mode, stillValid, v.detailText(), Optional.empty(),
                     error.diagnostics(), JobCode.IDENTITY_UNREACHABLE);
         }
         Reply.Unreachable<TokenGrant> down = (Reply.Unreachable<TokenGrant>) reply;
-        return transientFailure(slot, mode, stillValid, down.reason(), down.retryAfter(),
+        return transientFailure(slot, mode, stillValid, Text.literal(down.reason()),
+                down.retryAfter(),
                 "unreachable: " + down.reason(), down.code());
     }
 
     /** Tokens and state stay; back off; hand out the old token while it is still accepted. */
     private String transientFailure(AccountSlot slot, Mode mode, AccountSlot.CachedToken stillValid,
-                                    String reason,
+                                    Text reason,
                                     Optional<Duration> retryAfter, String diagnostics, JobCode code) {
         Duration wait = slot.backoff.failed(retryAfter);
         LOG.warn("account {}: refresh failed transiently ({}); retry in {} s", slot.id, reason,
@@ -148,15 +149,13 @@ final class TokenKeeper {
         if (mode == Mode.KEEP_ALIVE) {
             long days = slot.machine.daysUntilLapse();
             AccountStateMachine.Change cur = slot.machine.current();
-            slot.machine.transition(cur.withKeepAliveWarning("keep-alive failing (" + reason
-                    + "); sign-in lapses in " + days + " days unless the device reaches the"
-                    + " sign-in service").withDiagnostics(diagnostics));
+            slot.machine.transition(cur.withKeepAliveWarning(Text.of("auth.keepAliveFailing", days, reason))
+                    .withDiagnostics(diagnostics));
         }
         if (stillValid != null && mode == Mode.WHEN_DUE) {
             return stillValid.token();
         }
-        throw new PrintmailException(code, reason + "; retrying in "
-                + wait.toSeconds() + " s");
+        throw new PrintmailException(code, Text.of("auth.retrying", wait.toSeconds(), reason));
     }
 
     /** A real verdict against the grant: the account leaves SIGNED_IN; tokens stay in the vault. */
@@ -166,7 +165,7 @@ final class TokenKeeper {
         JobCode code = v.kind() == Verdict.Kind.EXPIRED ? JobCode.SIGN_IN_EXPIRED
                 : v.kind() == Verdict.Kind.SIGN_IN_REQUIRED ? JobCode.SIGN_IN_REQUIRED : v.code();
         slot.cached = null;
-        AccountStateMachine.Change lost = AccountStateMachine.Change.to(to, code, v.detail())
+        AccountStateMachine.Change lost = AccountStateMachine.Change.to(to, code, v.detailText())
                 .withAccountName(slot.machine.current().accountName())
                 .withDiagnostics(error.diagnostics());
         if (slot.attempt != null) {
@@ -175,7 +174,7 @@ final class TokenKeeper {
             slot.machine.transition(lost);
         }
         LOG.warn("account {}: refresh rejected: {} [{}]", slot.id, v.detail(), error.diagnostics());
-        return new PrintmailException(code, v.detail());
+        return new PrintmailException(code, v.detailText());
     }
 
     static PrintmailException unusable(AccountSlot slot) {
@@ -185,6 +184,6 @@ final class TokenKeeper {
             case SIGN_IN_REQUIRED -> cur.code();
             default -> JobCode.NOT_SIGNED_IN;
         };
-        return new PrintmailException(code, cur.reason() == null ? "" : cur.reason());
+        return new PrintmailException(code, cur.reason() == null ? Text.literal("") : cur.reason());
     }
 }

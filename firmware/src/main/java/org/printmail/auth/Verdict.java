@@ -1,12 +1,14 @@
 package org.printmail.auth;
 
 import org.printmail.codes.JobCode;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 
 /**
  * What an identity-platform error means for the device: keep polling, stop the sign-in, or what
- * becomes of the account, with the job-log code and a one-line detail for the administrator.
+ * becomes of the account, with the job-log code and a one-line detail for the administrator (a catalogue text).
  */
-record Verdict(Kind kind, JobCode code, String detail) {
+record Verdict(Kind kind, JobCode code, Text detailText) {
 
     enum Kind {
         /** Device flow: {@code authorization_pending}, poll again after the interval. */
@@ -25,5 +27,8 @@ record Verdict(Kind kind, JobCode code, String detail) {
         TRANSIENT
     }
 
-    static Verdict of(Kind kind, JobCode code, String detail) { return new Verdict(kind, code, detail); }
+    static Verdict of(Kind kind, JobCode code, Text detail) { return new Verdict(kind, code, detail); }
+
+    /** The detail in English, for logs. */
+    String detail() { return Messages.stripDirectionalControls(detailText.toString()); }
 }

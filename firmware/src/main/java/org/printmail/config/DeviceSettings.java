@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.printmail.i18n.Language;
+import org.printmail.i18n.Text;
 
 /**
  * Everything an administrator sets for mail on the device, saved as one snapshot by
@@ -94,63 +95,71 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
     /** Throws one {@link ConfigException} naming every invalid field ({@link ConfigException#problems()}). */
     public DeviceSettings validate() {
         ConfigException.Collector problems = new ConfigException.Collector();
-        validateServer(problems, "Email Server", deviceMail);
-        validateServer(problems, "Fax Server", faxServer);
+        validateServer(problems, Text.of("config.page.emailServer"), deviceMail);
+        validateServer(problems, Text.of("config.page.faxServer"), faxServer);
         if (faxAddressPattern == null || !faxAddressPattern.contains("{number}")
                 || !isAddress(faxAddressPattern.replace("{number}", "1"))) {
-            problems.add(new ConfigException("Fax Address Pattern", "must look like {number}@fax.example.com"));
+            problems.add(new ConfigException(Text.of("config.field.faxAddressPattern"),
+                    Text.of("config.problem.faxPattern", "{number}@fax.example.com")));
         }
         notificationRecipients.forEach((event, list) -> {
             for (String r : list) {
                 if (!isAddress(r)) {
-                    problems.add(new ConfigException("Notification recipients (" + event + ")",
-                            "not an email address: " + r));
+                    problems.add(new ConfigException(Text.of("config.field.notificationRecipients",
+                            event), Text.of("config.problem.notAnAddressValue", r)));
                 }
             }
         });
         if (attachMaxBytes < 0) {
-            problems.add(new ConfigException("Attached File Maximum Size", "must be 0 (no limit) or more"));
+            problems.add(new ConfigException(Text.of("config.field.attachMaxSize"),
+                    Text.of("config.problem.zeroOrMore")));
         }
         if (signInHold.isNegative() || retryDeadline.isNegative()) {
-            problems.add(new ConfigException("Job hold", "must not be negative"));
+            problems.add(new ConfigException(Text.of("config.field.jobHold"), Text.of("config.problem.notNegative")));
         }
         if (jobLogSize < 10 || jobLogSize > 10_000) {
-            problems.add(new ConfigException("Job Log size", "must be between 10 and 10000"));
+            problems.add(new ConfigException(Text.of("config.field.jobLogSize"),
+                    Text.of("config.problem.between", 10, 10000)));
         }
         problems.check(proxy::validate);
         problems.throwIfAny();
         return this;
     }
 
-    private static void validateServer(ConfigException.Collector problems, String page, EmailServerSettings s) {
+    private static void validateServer(ConfigException.Collector problems, Text page, EmailServerSettings s) {
         if (s.authMethod() == null || s.service() == null) {
-            problems.add(new ConfigException(page + " > Authentication Method", "is required"));
+            problems.add(new ConfigException(on(page, "authMethod"), Text.of("config.problem.required")));
         }
         if (!s.senderAddress().isEmpty() && !isAddress(s.senderAddress())) {
-            problems.add(new ConfigException(page + " > Sender's Email Address", "not an email address"));
+            problems.add(new ConfigException(on(page, "senderAddress"), Text.of("config.problem.notAnAddress")));
         }
         if (!s.tenant().isEmpty() && !s.tenant().matches("[A-Za-z0-9.-]{1,253}")) {
-            problems.add(new ConfigException(page + " > Tenant", "must be a tenant ID or a domain name"));
+            problems.add(new ConfigException(on(page, "tenant"), Text.of("config.problem.tenant")));
         }
         MailServerSettings m = s.mail();
         if (m.host() == null || !HOST.matcher(m.host()).matches()) {
-            problems.add(new ConfigException(page + " > SMTP Server Address", "must be a host name or IP address"));
+            problems.add(new ConfigException(on(page, "smtpServer"), Text.of("config.problem.host")));
         }
         if (m.port() < 1 || m.port() > 65535) {
-            problems.add(new ConfigException(page + " > SMTP Server Port Number", "must be between 1 and 65535"));
+            problems.add(new ConfigException(on(page, "smtpPort"), Text.of("config.problem.between", 1, 65535)));
         }
         if (m.security() == null) {
-            problems.add(new ConfigException(page + " > Secure Connection", "is required"));
+            problems.add(new ConfigException(on(page, "secureConnection"), Text.of("config.problem.required")));
         }
         // Zero would mean "wait forever" to the mail library: one silent server would stall every job.
-        problems.check(() -> timeout(page + " > Connect Timeout", m.connectTimeout()));
-        problems.check(() -> timeout(page + " > Read Timeout", m.readTimeout()));
+        problems.check(() -> timeout(on(page, "connectTimeout"), m.connectTimeout()));
+        problems.check(() -> timeout(on(page, "readTimeout"), m.readTimeout()));
     }
 
-    private static void timeout(String field, Duration d) {
+    private static void timeout(Text field, Duration d) {
         if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
-            throw new ConfigException(field, "must be between 1 and 3600 seconds");
+            throw new ConfigException(field, Text.of("config.problem.seconds", 1, 3600));
         }
+    }
+
+    /** A field of a page as Web Config labels it, e.g. "Email Server > Tenant" ({@code config.field.*}). */
+    private static Text on(Text page, String field) {
+        return Text.of("config.path", page, Text.of("config.field." + field));
     }
 
     public static boolean isAddress(String s) {

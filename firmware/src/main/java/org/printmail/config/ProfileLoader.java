@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.printmail.i18n.Text;
+
 /**
  * Reads and validates a firmware profile. Relative paths in a profile resolve against the
  * project/install root (the parent of {@code firmware-config/}), so the same profile works from
@@ -35,14 +37,15 @@ public final class ProfileLoader {
 
     private static Properties read(Path root, String name) {
         if (!name.matches("[a-z0-9-]+")) {
-            throw new ConfigException("profile", "not a profile name: " + name);
+            throw new ConfigException(Text.literal("profile"), Text.of("config.problem.profileName", name));
         }
         Path file = root.resolve("firmware-config").resolve(name + ".properties");
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             p.load(in);
         } catch (IOException e) {
-            throw new ConfigException("profile", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(Text.literal("profile"),
+                    Text.of("config.problem.cannotRead", file, e.getClass().getSimpleName()));
         }
         return p;
     }
@@ -52,7 +55,7 @@ public final class ProfileLoader {
         URI authority = uri("auth.authority", required(p, "auth.authority"));
         String tenant = required(p, "auth.tenant");
         if (!tenant.matches("[A-Za-z0-9.-]+")) {
-            throw new ConfigException("auth.tenant", "must be organizations, consumers, common, a tenant id or a domain");
+            throw new ConfigException(Text.literal("auth.tenant"), Text.of("config.problem.profileTenant"));
         }
         String clientId = required(p, "auth.client-id");
         List<String> scopes = Arrays.stream(required(p, "auth.scopes").trim().split("\\s+")).toList();
@@ -82,7 +85,7 @@ public final class ProfileLoader {
     private static String required(Properties p, String key) {
         String v = p.getProperty(key);
         if (v == null || v.isBlank()) {
-            throw new ConfigException(key, "is required");
+            throw new ConfigException(Text.literal(key), Text.of("config.problem.required"));
         }
         return v.trim();
     }
@@ -91,11 +94,11 @@ public final class ProfileLoader {
         try {
             URI u = new URI(v);
             if (!"https".equals(u.getScheme()) || u.getHost() == null) {
-                throw new ConfigException(key, "must be an https:// URL");
+                throw new ConfigException(Text.literal(key), Text.of("config.problem.https"));
             }
             return u;
         } catch (URISyntaxException e) {
-            throw new ConfigException(key, "is not a URL");
+            throw new ConfigException(Text.literal(key), Text.of("config.problem.url"));
         }
     }
 
@@ -103,7 +106,8 @@ public final class ProfileLoader {
         try {
             return Enum.valueOf(type, v.trim().toUpperCase().replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(key, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            throw new ConfigException(Text.literal(key),
+                    Text.of("config.problem.oneOf", Arrays.toString(type.getEnumConstants())));
         }
     }
 
@@ -115,11 +119,11 @@ public final class ProfileLoader {
         try {
             int i = Integer.parseInt(v.trim());
             if (i < min || i > max) {
-                throw new ConfigException(key, "must be between " + min + " and " + max);
+                throw new ConfigException(Text.literal(key), Text.of("config.problem.between", min, max));
             }
             return i;
         } catch (NumberFormatException e) {
-            throw new ConfigException(key, "must be a whole number");
+            throw new ConfigException(Text.literal(key), Text.of("config.problem.wholeNumber"));
         }
     }
 
@@ -135,7 +139,7 @@ public final class ProfileLoader {
         return switch (v.trim().toLowerCase()) {
             case "true", "enable", "enabled", "on" -> true;
             case "false", "disable", "disabled", "off" -> false;
-            default -> throw new ConfigException(key, "must be true or false");
+            default -> throw new ConfigException(Text.literal(key), Text.of("config.problem.trueOrFalse"));
         };
     }
 }

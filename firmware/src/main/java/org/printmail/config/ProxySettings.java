@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import org.printmail.i18n.Text;
+
 /**
  * The office proxy, as Web Config's Network > Proxy page and the firmware profile's
  * {@code proxy.*} keys set it. Every HTTPS call the device makes (sign-in, refresh, the
@@ -65,26 +67,26 @@ public record ProxySettings(String host, int port, String username, List<String>
     public ProxySettings validate() {
         if (enabled()) {
             if (!host.matches(HOST)) {
-                throw new ConfigException("Network > Proxy Server", "must be a host name or IP address");
+                throw new ConfigException(network("proxyServer"), Text.of("config.problem.host"));
             }
-            port("Network > Proxy Port Number", port);
+            port(network("proxyPort"), port);
         }
         if (username.chars().anyMatch(c -> c == ':' || Character.isISOControl(c)) || username.length() > 128) {
-            throw new ConfigException("Network > Proxy User Name", "must not contain ':' or control characters");
+            throw new ConfigException(network("proxyUser"), Text.of("config.problem.proxyUser"));
         }
         for (String e : noProxy) {
             if (!e.equals("*") && !e.replaceFirst("^\\*?\\.", "").matches(HOST)) {
-                throw new ConfigException("Network > No Proxy For", "not a host or domain name: " + e);
+                throw new ConfigException(network("noProxy"), Text.of("config.problem.notAHost", e));
             }
         }
         if (smtp == SmtpRoute.HTTP_CONNECT && !enabled()) {
-            throw new ConfigException("Network > SMTP Through Proxy", "set the Proxy Server first");
+            throw new ConfigException(network("smtpThroughProxy"), Text.of("config.problem.proxyFirst"));
         }
         if (smtp == SmtpRoute.SOCKS) {
             if (!socksHost.matches(HOST)) {
-                throw new ConfigException("Network > SOCKS Server", "must be a host name or IP address");
+                throw new ConfigException(network("socksServer"), Text.of("config.problem.host"));
             }
-            port("Network > SOCKS Port Number", socksPort);
+            port(network("socksPort"), socksPort);
         }
         return this;
     }
@@ -100,7 +102,7 @@ public record ProxySettings(String host, int port, String username, List<String>
             smtp = SmtpRoute.valueOf(p.getProperty("proxy.smtp", "direct").trim()
                     .toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("proxy.smtp", "must be direct, http-connect or socks");
+            throw new ConfigException(Text.literal("proxy.smtp"), Text.of("config.problem.proxyRoute"));
         }
         return new ProxySettings(host, number(p, "proxy.port"), p.getProperty("proxy.user", ""),
                 Arrays.asList(p.getProperty("proxy.no-proxy", "").split("[,\\s]+")), smtp,
@@ -112,13 +114,18 @@ public record ProxySettings(String host, int port, String username, List<String>
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new ConfigException(key, "must be a port number, was " + v);
+            throw new ConfigException(Text.literal(key), Text.of("config.problem.portWas", v));
         }
     }
 
-    private static void port(String field, int port) {
+    private static void port(Text field, int port) {
         if (port < 1 || port > 65535) {
-            throw new ConfigException(field, "must be between 1 and 65535");
+            throw new ConfigException(field, Text.of("config.problem.between", 1, 65535));
         }
+    }
+
+    /** A field of Network > Proxy as Web Config labels it, e.g. "Network > Proxy Server". */
+    private static Text network(String field) {
+        return Text.of("config.path", Text.of("config.page.network"), Text.of("config.field." + field));
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.printmail.files.DurableFiles;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,8 @@ public final class SettingsStore {
         try {
             DurableFiles.replace(file, JSON.writeValueAsBytes(s));
         } catch (IOException e) {
-            throw new ConfigException("settings", "cannot save settings (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(Text.of("config.field.settings"),
+                    Text.of("config.problem.cannotSave", e.getClass().getSimpleName()));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.printmail.codes.JobCode;
 import org.printmail.smtp.Attachment;
+import org.printmail.i18n.Text;
 
 /**
  * One large attachment through an upload session: byte ranges of at most {@link #CHUNK} bytes
@@ -62,10 +63,10 @@ final class AttachmentUpload {
                 if ((r.status() == 429 || r.status() >= 500) && ++resumes <= MAX_RESUMES) {
                     client.sleep(r.retryAfter().filter(d -> d.compareTo(GraphClient.INLINE_WAIT_CAP) <= 0)
                             .orElse(Duration.ofSeconds(1)));
-                    offset = status(uploadUrl, a, GraphErrors.fromReply(r, "uploading " + a.fileName()));
+                    offset = status(uploadUrl, a, GraphErrors.fromReply(r, Text.of("graph.what.uploading", a.fileName())));
                     continue;
                 }
-                throw GraphErrors.fromReply(r, "uploading " + a.fileName());
+                throw GraphErrors.fromReply(r, Text.of("graph.what.uploading", a.fileName()));
             }
             return resumes;
         } finally {
@@ -81,23 +82,22 @@ final class AttachmentUpload {
                 .header("Content-Range", "bytes " + offset + "-" + (offset + len - 1) + "/" + size)
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> in.window(len)), len));
-        return client.exchange(b, timeout, url, "uploading an attachment");
+        return client.exchange(b, timeout, url, Text.of("graph.what.uploadingAttachment"));
     }
 
     /** Where the session wants the next byte, after a broken range. */
     private long status(URI url, Attachment a, GraphFailure why) {
         GraphReply r;
         try {
-            r = client.exchange("GET", url, null, null, null, timeout, "asking the upload session where to resume");
+            r = client.exchange("GET", url, null, null, null, timeout, Text.of("graph.what.askingResume"));
         } catch (GraphFailure f) {
             throw why;
         }
         if (r.status() != 200 || !r.body().has("nextExpectedRanges")) {
             // Microsoft documents this status read for OneDrive sessions; if an Outlook session
             // does not answer it, the attempt ends and the outbox starts over with a new draft.
-            throw new GraphFailure(JobCode.PROTOCOL_ERROR, "the upload of " + a.fileName()
-                    + " broke and the session did not say where to resume (" + r.describe() + "): "
-                    + why.detail(), r.describe(), null, why);
+            throw new GraphFailure(JobCode.PROTOCOL_ERROR, Text.of("graph.uploadLost", a.fileName(),
+                    r.describe(), why.detailText()), r.describe(), null, why);
         }
         return nextOffset(r.body(), url, a);
     }
@@ -120,7 +120,7 @@ final class AttachmentUpload {
             }
             return start;
         } catch (NumberFormatException e) {
-            throw GraphErrors.malformed(url.getHost(), "reading nextExpectedRanges");
+            throw GraphErrors.malformed(url.getHost(), Text.of("graph.what.readingRanges"));
         }
     }
 
@@ -149,8 +149,8 @@ final class AttachmentUpload {
             try {
                 this.in = a.source().open();
             } catch (IOException e) {
-                throw new GraphFailure(JobCode.SPOOL_DAMAGED, "the scan of " + a.fileName()
-                        + " could not be read (" + e.getClass().getSimpleName() + ")", "", null, e);
+                throw new GraphFailure(JobCode.SPOOL_DAMAGED, Text.of("graph.scanUnreadable", a.fileName(),
+                        e.getClass().getSimpleName()), "", null, e);
             }
         }
 
@@ -161,7 +161,7 @@ final class AttachmentUpload {
                 in.skipNBytes(target - pos);
                 pos = target;
             } catch (IOException e) {
-                throw new GraphFailure(JobCode.SPOOL_DAMAGED, "the spooled scan could not be read",
+                throw new GraphFailure(JobCode.SPOOL_DAMAGED, Text.of("graph.spoolUnreadableShort"),
                         "", null, e);
             }
         }

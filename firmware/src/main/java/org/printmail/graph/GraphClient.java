@@ -17,6 +17,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.time.Sleeper;
 import org.printmail.smtp.TokenSource;
 import org.printmail.trust.TlsTrust;
+import org.printmail.i18n.Text;
 
 /**
  * HTTP to Graph on {@code java.net.http}: the device's TLS trust (a new client when an imported
@@ -81,7 +82,7 @@ final class GraphClient {
      * Answers (also errors) come back as replies; only network failures throw.
      */
     GraphReply call(String method, URI uri, String contentType, Body body, Bearer bearer,
-                    Duration timeout, String what) {
+                    Duration timeout, Text what) {
         int waits = 0;
         while (true) {
             GraphReply r = exchange(method, uri, contentType, body, bearer.token(), timeout, what);
@@ -100,7 +101,7 @@ final class GraphClient {
 
     /** One request, no retry; {@code token} null sends no Authorization (pre-authenticated URLs). */
     GraphReply exchange(String method, URI uri, String contentType, Body body, String token,
-                        Duration timeout, String what) {
+                        Duration timeout, Text what) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Accept", "application/json");
@@ -118,7 +119,7 @@ final class GraphClient {
     }
 
     /** Sends a prepared request (headers the caller set, e.g. Content-Range). */
-    GraphReply exchange(HttpRequest.Builder request, Duration timeout, URI uri, String what) {
+    GraphReply exchange(HttpRequest.Builder request, Duration timeout, URI uri, Text what) {
         HttpResponse<InputStream> resp;
         try {
             resp = http(timeout).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -126,7 +127,7 @@ final class GraphClient {
             throw GraphErrors.fromException(e, uri.getHost(), what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphFailure(JobCode.SERVER_BUSY, "interrupted while " + what, "", null, e);
+            throw new GraphFailure(JobCode.SERVER_BUSY, Text.of("graph.interruptedWhile", what), "", null, e);
         }
         byte[] raw;
         try (InputStream in = resp.body()) {
@@ -158,7 +159,7 @@ final class GraphClient {
             sleeper.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphFailure(JobCode.SERVER_BUSY, "interrupted while waiting to retry", "", d, e);
+            throw new GraphFailure(JobCode.SERVER_BUSY, Text.of("graph.interruptedRetry"), "", d, e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
+import org.printmail.i18n.Text;
 import org.printmail.smtp.ConnectionTestStep;
 import org.printmail.smtp.SmtpAccount;
 
@@ -18,6 +19,11 @@ import org.printmail.smtp.SmtpAccount;
  * failed step; each failure carries its code and remedy.
  */
 final class GraphConnectionTester {
+    private static final Text DNS = Text.literal("DNS");
+    private static final Text TLS = Text.of("smtp.step.tls");
+    private static final Text TOKEN = Text.of("smtp.step.token");
+    private static final Text PERMISSION = Text.of("graph.step.permission");
+
     private final GraphClient client;
     private final SmtpAccount account;
     private final List<ConnectionTestStep> steps = new ArrayList<>();
@@ -33,47 +39,45 @@ final class GraphConnectionTester {
         String host = drafts.getHost();
         try {
             InetAddress[] all = InetAddress.getAllByName(host);
-            pass("DNS", host + " resolves to " + all[0].getHostAddress());
+            pass(DNS, Text.of("graph.test.resolved", host, all[0].getHostAddress()));
         } catch (UnknownHostException e) {
-            return fail("DNS", JobCode.SERVER_UNREACHABLE, "cannot resolve " + host);
+            return fail(DNS, JobCode.SERVER_UNREACHABLE, Text.of("smtp.cannotResolve", host));
         }
         GraphClient.Bearer bearer = new GraphClient.Bearer(account.tokens());
         GraphReply anonymous;
         try {
             // Without a token: proves the TCP connection and the TLS certificate (a 401 is expected).
-            anonymous = client.exchange("GET", drafts, null, null, null, g.timeout(), "checking TLS");
-            pass("TLS and certificate", "HTTPS to " + host + ":" + port(drafts)
-                    + " with a trusted certificate (HTTP " + anonymous.status() + " without a token)");
+            anonymous = client.exchange("GET", drafts, null, null, null, g.timeout(), Text.of("graph.what.checkingTls"));
+            pass(TLS, Text.of("graph.test.tls", host + ":" + port(drafts), anonymous.status()));
         } catch (GraphFailure f) {
-            return fail("TLS and certificate", f.code(), f.detail());
+            return fail(TLS, f.code(), f.detailText());
         }
         try {
             bearer.token();
-            pass("Token", "an access token for Microsoft Graph is at hand for " + account.username());
+            pass(TOKEN, Text.of("graph.test.token", account.username()));
         } catch (PrintmailException e) {
-            return fail("Token", e.code(), e.detail());
+            return fail(TOKEN, e.code(), e.detailText());
         }
         try {
-            GraphReply r = client.call("GET", drafts, null, null, bearer, g.timeout(), "checking permissions");
+            GraphReply r = client.call("GET", drafts, null, null, bearer, g.timeout(), Text.of("graph.what.checkingPermissions"));
             if (!r.ok()) {
-                GraphFailure f = GraphErrors.fromReply(r, "the permission check");
-                return fail("Permission (Mail.Send, Mail.ReadWrite)", f.code(), f.detail());
+                GraphFailure f = GraphErrors.fromReply(r, Text.of("graph.what.permissionCheck"));
+                return fail(PERMISSION, f.code(), f.detailText());
             }
-            pass("Permission (Mail.Send, Mail.ReadWrite)", "the mailbox's Drafts folder is reachable;"
-                    + " nothing was sent");
+            pass(PERMISSION, Text.of("graph.test.permission"));
         } catch (GraphFailure f) {
-            return fail("Permission (Mail.Send, Mail.ReadWrite)", f.code(), f.detail());
+            return fail(PERMISSION, f.code(), f.detailText());
         }
         return List.copyOf(steps);
     }
 
     private static int port(URI u) { return u.getPort() < 0 ? 443 : u.getPort(); }
 
-    private void pass(String name, String detail) {
+    private void pass(Text name, Text detail) {
         steps.add(new ConnectionTestStep(name, true, JobCode.OK, detail));
     }
 
-    private List<ConnectionTestStep> fail(String name, JobCode code, String detail) {
+    private List<ConnectionTestStep> fail(Text name, JobCode code, Text detail) {
         steps.add(new ConnectionTestStep(name, false, code, detail));
         return List.copyOf(steps);
     }

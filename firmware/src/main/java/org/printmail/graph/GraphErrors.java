@@ -11,6 +11,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 import org.printmail.codes.JobCode;
+import org.printmail.i18n.Text;
 
 /**
  * Graph's replies and network failures mapped to job-log codes ({@code docs/error-codes.md},
@@ -62,41 +63,36 @@ final class GraphErrors {
         return JobCode.MESSAGE_REFUSED;
     }
 
-    static GraphFailure fromReply(GraphReply r, String what) {
+    static GraphFailure fromReply(GraphReply r, Text what) {
         JobCode code = classify(r.status(), r.errorCode());
-        String extra = switch (code) {
-            case MESSAGE_REFUSED -> r.errorCode().equalsIgnoreCase("ErrorQuotaExceeded") || r.status() == 507
-                    ? " (the mailbox is full: free space in it, then resend)" : "";
-            default -> "";
-        };
-        return new GraphFailure(code, "Microsoft Graph refused " + what + ": " + r.describe() + extra,
+        boolean full = code == JobCode.MESSAGE_REFUSED
+                && (r.errorCode().equalsIgnoreCase("ErrorQuotaExceeded") || r.status() == 507);
+        return new GraphFailure(code, Text.of(full ? "graph.refusedMailboxFull" : "graph.refused", what,
+                r.describe()),
                 r.describe(), r.retryAfter().orElse(null), null);
     }
 
     /** A request that got no usable HTTP answer. */
-    static GraphFailure fromException(Exception e, String host, String what) {
+    static GraphFailure fromException(Exception e, String host, Text what) {
         if (has(e, SSLException.class)) {
-            return new GraphFailure(JobCode.CERTIFICATE_PROBLEM, "TLS with " + host + " failed while "
-                    + what + " (" + root(e) + ")", "", null, null);
+            return new GraphFailure(JobCode.CERTIFICATE_PROBLEM, Text.of("graph.tlsFailed", host, what, root(e)),
+                    "", null, null);
         }
         if (has(e, UnknownHostException.class)) {
-            return new GraphFailure(JobCode.SERVER_UNREACHABLE, "cannot resolve " + host, "", null, null);
+            return new GraphFailure(JobCode.SERVER_UNREACHABLE, Text.of("smtp.cannotResolve", host), "", null, null);
         }
         if (has(e, HttpConnectTimeoutException.class) || has(e, ConnectException.class)) {
-            return new GraphFailure(JobCode.SERVER_UNREACHABLE, "cannot connect to " + host, "", null, null);
+            return new GraphFailure(JobCode.SERVER_UNREACHABLE, Text.of("smtp.cannotConnect", host), "", null, null);
         }
         if (has(e, HttpTimeoutException.class)) {
-            return new GraphFailure(JobCode.SERVER_UNREACHABLE, host + " did not answer within the timeout"
-                    + " while " + what, "", null, null);
+            return new GraphFailure(JobCode.SERVER_UNREACHABLE, Text.of("graph.timeout", host, what), "", null, null);
         }
-        String how = has(e, EOFException.class) ? "closed by the server" : root(e);
-        return new GraphFailure(JobCode.PROTOCOL_ERROR, "the connection to " + host + " broke while "
-                + what + " (" + how + ")", "", null, null);
+        Text how = has(e, EOFException.class) ? Text.of("smtp.closedByServer") : Text.literal(root(e));
+        return new GraphFailure(JobCode.PROTOCOL_ERROR, Text.of("graph.broke", host, what, how), "", null, null);
     }
 
-    static GraphFailure malformed(String host, String what) {
-        return new GraphFailure(JobCode.PROTOCOL_ERROR, host + " sent a reply that is not valid JSON"
-                + " (malformed or cut off) while " + what, "", null, null);
+    static GraphFailure malformed(String host, Text what) {
+        return new GraphFailure(JobCode.PROTOCOL_ERROR, Text.of("graph.malformed", host, what), "", null, null);
     }
 
     /** A {@code Retry-After} in seconds; an HTTP date or nonsense reads as absent. */

@@ -24,6 +24,7 @@ import org.printmail.smtp.SendReport;
 import org.printmail.smtp.SenderOptions;
 import org.printmail.smtp.SmtpAccount;
 import org.printmail.trust.TlsTrust;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class GraphMailSender implements MailSender {
             lane.requests().acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphFailure(JobCode.SERVER_BUSY, "the send was interrupted before it started", "", null, e);
+            throw new GraphFailure(JobCode.SERVER_BUSY, Text.of("smtp.interrupted"), "", null, e);
         }
         try {
             GraphClient.Bearer bearer = new GraphClient.Bearer(account.tokens());
@@ -114,9 +115,9 @@ public final class GraphMailSender implements MailSender {
 
     private void sendMail(SmtpAccount account, OutgoingMessage m, GraphClient.Bearer bearer) {
         GraphReply r = postMessage(client, new GraphSettingsView(account), bearer, "/me/sendMail",
-                "sending the message", withId -> GraphMessageJson.sendMail(account, m, withId));
+                Text.of("graph.what.sendingMessage"), withId -> GraphMessageJson.sendMail(account, m, withId));
         if (!r.ok()) {
-            throw GraphErrors.fromReply(r, "the message");
+            throw GraphErrors.fromReply(r, Text.of("graph.what.theMessage"));
         }
     }
 
@@ -128,7 +129,7 @@ public final class GraphMailSender implements MailSender {
 
     /** POSTs a new message, once more without internetMessageId if Graph refuses that property. */
     static GraphReply postMessage(GraphClient client, GraphSettingsView g, GraphClient.Bearer bearer, String path,
-                                  String what, MessageBody body) {
+                                  Text what, MessageBody body) {
         GraphReply r = null;
         for (boolean withId : new boolean[] {true, false}) {
             byte[] bytes;
@@ -149,28 +150,27 @@ public final class GraphMailSender implements MailSender {
     /** Graph takes no message larger than 150 MB; the device's own maximum applies as well. */
     private void checkSize(OutgoingMessage m) {
         if (m.to().isEmpty()) {
-            throw new GraphFailure(JobCode.RECIPIENT_REJECTED, "the message has no recipient", "", null, null);
+            throw new GraphFailure(JobCode.RECIPIENT_REJECTED, Text.of("smtp.noRecipient"), "", null, null);
         }
         long max = attachmentPolicy.get().attachMaxBytes();
         long sum = 0;
         for (Attachment a : m.attachments()) {
             sum += a.size();
             if (a.size() > GRAPH_MAX_FILE) {
-                throw new GraphFailure(JobCode.MESSAGE_TOO_LARGE, "the file " + a.fileName()
-                        + " is over Microsoft Graph's 150 MB per attachment", "", null, null);
+                throw new GraphFailure(JobCode.MESSAGE_TOO_LARGE, Text.of("graph.fileTooLarge", a.fileName()),
+                        "", null, null);
             }
         }
         if (max > 0 && sum > max) {
             // Graph sends one message per job: splitting into numbered parts is an SMTP feature.
-            throw new GraphFailure(JobCode.ATTACHMENT_TOO_LARGE, "the scan is " + sum / (1024 * 1024)
-                    + " MB, over the Attached File Maximum Size of " + max / (1024 * 1024) + " MB"
-                    + " (the Microsoft Graph transport does not split messages)", "", null, null);
+            throw new GraphFailure(JobCode.ATTACHMENT_TOO_LARGE, Text.of("graph.scanTooLarge",
+                    sum / (1024 * 1024), max / (1024 * 1024)), "", null, null);
         }
     }
 
     static GraphFailure spoolUnreadable(IOException e) {
-        return new GraphFailure(JobCode.SPOOL_DAMAGED, "the scanned data could not be read ("
-                + e.getClass().getSimpleName() + ")", "", null, e);
+        return new GraphFailure(JobCode.SPOOL_DAMAGED, Text.of("graph.spoolUnreadable",
+                e.getClass().getSimpleName()), "", null, e);
     }
 
     /** The account's Graph endpoint as URIs, and its timeout. */
@@ -207,9 +207,9 @@ public final class GraphMailSender implements MailSender {
                     }
                 }
                 GraphReply r = client.call("POST", g.uri("/me/messages/" + enc(draftId) + "/send"), null,
-                        null, bearer, g.timeout(), "sending the draft");
+                        null, bearer, g.timeout(), Text.of("graph.what.sendingDraft"));
                 if (!r.ok()) {
-                    throw GraphErrors.fromReply(r, "sending the draft");
+                    throw GraphErrors.fromReply(r, Text.of("graph.what.sendingDraft"));
                 }
                 sent = true;
             } finally {
@@ -228,17 +228,17 @@ public final class GraphMailSender implements MailSender {
                     + GraphMessageJson.DRAFT_TAG_ID + "' and ep/value eq '"
                     + messageId.strip().replace("'", "''") + "')";
             URI uri = g.uri("/me/mailFolders/drafts/messages?$filter=" + enc(filter) + "&$select=id");
-            GraphReply r = client.call("GET", uri, null, null, bearer, g.timeout(), "looking for left-over drafts");
+            GraphReply r = client.call("GET", uri, null, null, bearer, g.timeout(), Text.of("graph.what.lookingForDrafts"));
             if (!r.ok()) {
-                throw GraphErrors.fromReply(r, "the draft lookup");
+                throw GraphErrors.fromReply(r, Text.of("graph.what.draftLookup"));
             }
             for (JsonNode d : r.body().path("value")) {
                 String id = d.path("id").asText("");
                 if (!id.isEmpty()) {
                     GraphReply del = client.call("DELETE", g.uri("/me/messages/" + enc(id)), null, null,
-                            bearer, g.timeout(), "deleting a left-over draft");
+                            bearer, g.timeout(), Text.of("graph.what.deletingLeftover"));
                     if (!del.ok() && del.status() != 404) {
-                        throw GraphErrors.fromReply(del, "deleting a left-over draft");
+                        throw GraphErrors.fromReply(del, Text.of("graph.what.deletingLeftover"));
                     }
                     LOG.info("graph: deleted a draft an interrupted attempt left for {}", account.mailboxKey());
                 }
@@ -246,14 +246,14 @@ public final class GraphMailSender implements MailSender {
         }
 
         private String createDraft(OutgoingMessage m) {
-            GraphReply r = postMessage(client, g, bearer, "/me/messages", "creating the draft",
+            GraphReply r = postMessage(client, g, bearer, "/me/messages", Text.of("graph.what.creatingDraft"),
                     withId -> GraphMessageJson.draft(account, m, withId));
             if (!r.ok()) {
-                throw GraphErrors.fromReply(r, "the draft");
+                throw GraphErrors.fromReply(r, Text.of("graph.what.theDraft"));
             }
             String id = r.body().path("id").asText("");
             if (id.isEmpty()) {
-                throw GraphErrors.malformed(g.uri("").getHost(), "creating the draft (no id)");
+                throw GraphErrors.malformed(g.uri("").getHost(), Text.of("graph.what.creatingDraftNoId"));
             }
             return id;
         }
@@ -266,9 +266,9 @@ public final class GraphMailSender implements MailSender {
                 throw spoolUnreadable(e);
             }
             GraphReply r = client.call("POST", g.uri("/me/messages/" + enc(draftId) + "/attachments"),
-                    "application/json", GraphClient.json(body), bearer, g.timeout(), "attaching " + a.fileName());
+                    "application/json", GraphClient.json(body), bearer, g.timeout(), Text.of("graph.what.attaching", a.fileName()));
             if (!r.ok()) {
-                throw GraphErrors.fromReply(r, "the attachment " + a.fileName());
+                throw GraphErrors.fromReply(r, Text.of("graph.what.theAttachment", a.fileName()));
             }
         }
 
@@ -281,18 +281,18 @@ public final class GraphMailSender implements MailSender {
             }
             GraphReply r = client.call("POST", g.uri("/me/messages/" + enc(draftId)
                     + "/attachments/createUploadSession"), "application/json", GraphClient.json(body), bearer,
-                    g.timeout(), "creating an upload session for " + a.fileName());
+                    g.timeout(), Text.of("graph.what.creatingUploadSession", a.fileName()));
             if (r.errorCode().equalsIgnoreCase("ErrorAttachmentSizeShouldNotBeLessThanMinimumSize")) {
                 // Microsoft: sessions are for 3 MB and more; a file just under fits one request.
                 attachInline(draftId, a);
                 return;
             }
             if (!r.ok()) {
-                throw GraphErrors.fromReply(r, "the upload session for " + a.fileName());
+                throw GraphErrors.fromReply(r, Text.of("graph.what.theUploadSession", a.fileName()));
             }
             String url = r.body().path("uploadUrl").asText("");
             if (!url.startsWith("https://")) {
-                throw GraphErrors.malformed(g.uri("").getHost(), "creating an upload session (no https uploadUrl)");
+                throw GraphErrors.malformed(g.uri("").getHost(), Text.of("graph.what.creatingUploadNoUrl"));
             }
             URI uploadUrl = URI.create(url);
             long first = AttachmentUpload.nextOffset(r.body(), uploadUrl, a);
@@ -305,7 +305,7 @@ public final class GraphMailSender implements MailSender {
         private void deleteQuietly(String draftId) {
             try {
                 client.call("DELETE", g.uri("/me/messages/" + enc(draftId)), null, null, bearer, g.timeout(),
-                        "deleting the unsent draft");
+                        Text.of("graph.what.deletingDraft"));
             } catch (RuntimeException e) {
                 // The next attempt finds it by its tag and deletes it then.
                 LOG.debug("graph: unsent draft left for the next attempt ({})", e.getClass().getSimpleName());

@@ -11,6 +11,7 @@ import org.printmail.codes.PrintmailException;
 import org.printmail.config.AuthMethod;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.i18n.Text;
 import org.printmail.smtp.SmtpAccount;
 import org.printmail.smtp.TokenSource;
 import org.printmail.auth.AccountId;
@@ -41,20 +42,20 @@ final class JobAccounts {
     Preflight check(JobType type, Optional<String> user, DeviceSettings s) {
         if (type == JobType.SCAN_TO_MY_EMAIL) {
             if (!s.scanToMyEmailEnabled()) {
-                return Preflight.refused(JobCode.SETTINGS_INVALID, "Scan to My Email is turned off.");
+                return Preflight.refused(JobCode.SETTINGS_INVALID, Text.of("jobs.scanToMyEmailOff"));
             }
             if (user.isEmpty() || user.get().isBlank()) {
-                return Preflight.refused(JobCode.SIGN_IN_REQUIRED, Preflight.SIGN_IN_MESSAGE);
+                return Preflight.refused(JobCode.SIGN_IN_REQUIRED, Preflight.SIGN_IN_TEXT);
             }
         }
         EmailServerSettings server = serverFor(type, s);
         if (server.authMethod() == AuthMethod.OFF) {
             return Preflight.refused(JobCode.SETTINGS_INVALID,
-                    "Authentication Method is Off for " + (usesFaxServer(type) ? "the fax server." : "email."));
+                    Text.of(usesFaxServer(type) ? "jobs.authOff.faxServer" : "jobs.authOff.email"));
         }
         AccountStatus st = accounts.status(accountFor(type, user.orElse("")));
         if (!st.state().canSend()) {
-            return Preflight.refused(codeFor(type, st), Preflight.SIGN_IN_MESSAGE);
+            return Preflight.refused(codeFor(type, st), Preflight.SIGN_IN_TEXT);
         }
         return Preflight.ok();
     }
@@ -77,11 +78,11 @@ final class JobAccounts {
         AccountId id = accountFor(type, user);
         EmailServerSettings server = serverFor(type, s);
         if (server.authMethod() == AuthMethod.OFF) {
-            throw new PrintmailException(JobCode.SETTINGS_INVALID, "Authentication Method is Off");
+            throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("jobs.authOff"));
         }
         AccountStatus st = accounts.status(id);
         if (!st.state().canSend()) {
-            throw new PrintmailException(codeFor(type, st), st.reason());
+            throw new PrintmailException(codeFor(type, st), st.reasonText());
         }
         String from = type == JobType.SCAN_TO_MY_EMAIL || server.senderAddress().isBlank()
                 ? st.accountName() : server.senderAddress();

@@ -9,6 +9,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.SettingsStore;
+import org.printmail.i18n.Text;
 import org.printmail.smtp.Attachment;
 import org.printmail.smtp.OutgoingMessage;
 
@@ -37,14 +38,15 @@ final class JobComposer {
                 List<String> to = alertRecipients(j);
                 if (to.isEmpty()) {
                     throw new PrintmailException(JobCode.SETTINGS_INVALID,
-                            "no recipients configured for " + DeviceEvent.valueOf(j.event()).displayName());
+                            Text.of("jobs.noAlertRecipients", DeviceEvent.valueOf(j.event()).displayNameText()));
                 }
-                yield group.size() == 1 ? JobMessages.alert(j, to) : JobMessages.digest(group, to);
+                yield group.size() == 1 ? JobMessages.alert(j, to, s.language())
+                        : JobMessages.digest(group, to, s.language());
             }
             case FAX -> JobMessages.fax(j, s, attachments(j));
-            case SCAN_TO_EMAIL, FAX_SERVER_TEST -> JobMessages.scan(j, j.to(), attachments(j));
+            case SCAN_TO_EMAIL, FAX_SERVER_TEST -> JobMessages.scan(j, j.to(), attachments(j), s.language());
             case SCAN_TO_MY_EMAIL -> JobMessages.scan(j, List.of(accounts.accountName(j.type(), j.user())),
-                    attachments(j));
+                    attachments(j), s.language());
         };
     }
 
@@ -54,8 +56,7 @@ final class JobComposer {
         for (StoredJob.SpooledFile f : j.files()) {
             Path spooled = store.spoolFile(f.spoolName());
             if (!Files.isReadable(spooled)) {
-                throw new PrintmailException(JobCode.SETTINGS_INVALID, "spooled scan data for " + j.jobId()
-                        + " is missing");
+                throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("jobs.spoolMissing", j.jobId()));
             }
             out.add(new Attachment(f.name(), f.contentType(), f.size(), () -> {
                 try {

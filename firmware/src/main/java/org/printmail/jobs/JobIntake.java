@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceSettings;
+import org.printmail.i18n.Text;
 
 /**
  * Checks a request and turns it into a stored job: validates addresses and files, encrypts the
@@ -62,8 +63,7 @@ final class JobIntake {
             } else if (request instanceof JobRequest.Fax f) {
                 if (f.faxNumbers().isEmpty() || f.faxNumbers().stream()
                         .anyMatch(x -> !x.matches("\\+?[0-9 ()-]{3,32}"))) {
-                    throw new PrintmailException(JobCode.SETTINGS_INVALID, "Fax number: digits, spaces,"
-                            + " + ( ) - only, at least one number");
+                    throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("jobs.badFaxNumber"));
                 }
                 spool(jobId, f.pages(), files);
                 job = job(jobId, request.type(), now, hold, deadline, List.of(), null, null, null, null,
@@ -87,17 +87,17 @@ final class JobIntake {
     private static StoredJob job(String id, JobType type, Instant now, Duration hold, Duration deadline,
                                  List<String> to, String subject, String body, String event, String detail,
                                  List<String> fax, String user, List<StoredJob.SpooledFile> files) {
-        return new StoredJob(id, type, now, JobState.QUEUED, 0, now, now.plus(hold), now.plus(deadline), 0, "",
+        return new StoredJob(id, type, now, JobState.QUEUED, 0, now, now.plus(hold), now.plus(deadline), 0, null,
                 JobMessages.messageId(id), to, subject, body, event, detail, fax, user, files);
     }
 
     private static void requireAddresses(List<String> to) {
         if (to.isEmpty()) {
-            throw new PrintmailException(JobCode.SETTINGS_INVALID, "To: at least one recipient is required");
+            throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("jobs.noRecipient"));
         }
         for (String a : to) {
             if (!DeviceSettings.isAddress(a)) {
-                throw new PrintmailException(JobCode.SETTINGS_INVALID, "To: not an email address: " + a);
+                throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("jobs.notAnAddress", a));
             }
         }
     }
@@ -107,13 +107,13 @@ final class JobIntake {
         int i = 0;
         for (Path f : files) {
             if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-                throw new PrintmailException(JobCode.SETTINGS_INVALID, "scan file missing or unreadable: "
-                        + f.getFileName());
+                throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("jobs.scanFileUnreadable",
+                        f.getFileName()));
             }
             String display = f.getFileName().toString();
             if (display.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
                 throw new PrintmailException(JobCode.SETTINGS_INVALID,
-                        "scan file name contains control characters; rename the file");
+                        Text.of("jobs.scanFileNameControls"));
             }
             String spoolName = jobId + "-" + i++ + ".spool";
             try {
@@ -121,8 +121,8 @@ final class JobIntake {
                 out.add(new StoredJob.SpooledFile(display, JobMessages.contentType(display), size, spoolName));
             } catch (IOException e) {
                 store.spoolFile(spoolName).toFile().delete(); // a partly written file (disk full, say)
-                throw new PrintmailException(JobCode.SETTINGS_INVALID, "cannot spool " + f.getFileName()
-                        + " (" + e.getClass().getSimpleName() + ")");
+                throw new PrintmailException(JobCode.SETTINGS_INVALID, Text.of("jobs.cannotSpool",
+                        f.getFileName(), e.getClass().getSimpleName()));
             }
         }
     }

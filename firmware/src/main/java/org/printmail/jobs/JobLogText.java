@@ -8,9 +8,13 @@ import java.util.Locale;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.codes.ServerText;
+import org.printmail.i18n.Text;
 import org.printmail.smtp.SmtpFailure;
 
-/** Job Log wording beyond the failure's detail: the server's reply, what releases a hold. */
+/**
+ * Job Log wording beyond the failure's detail: the server's reply, what releases a hold. Texts,
+ * not sentences: the log stores them and each reader sees them in their own language.
+ */
 final class JobLogText {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -18,19 +22,20 @@ final class JobLogText {
 
     private JobLogText() { }
 
-    /** The failure's detail, and the server's reply verbatim (one sanitised line) if any. */
-    static String detail(PrintmailException e) {
+    /** The failure's detail, and the server's reply verbatim (one sanitised line, a literal) if any. */
+    static Text detail(PrintmailException e) {
         if (e instanceof SmtpFailure f && !f.serverReply().isEmpty()) {
-            return e.detail() + "; the server said: \"" + ServerText.clean(f.serverReply()) + "\"";
+            return Text.of("jobs.serverSaid", e.detailText(), ServerText.clean(f.serverReply()));
         }
-        return e.detail();
+        return e.detailText();
     }
 
     /** What a held job waits for, and when it gives up. */
-    static String held(String detail, Instant holdUntil, JobCode code) {
-        return "Held, not lost: sent as soon as the account is signed in again (Web Config >"
-                + " Network > Email Server > Basic > Sign In); fails with code " + code.number()
-                + " if not by " + TIME.format(holdUntil)
-                + (detail == null || detail.isBlank() ? "." : ". " + detail);
+    static Text held(Text detail, Instant holdUntil, JobCode code) {
+        Text signIn = Text.of("common.menu.signIn");
+        if (detail == null || (detail.isLiteral() && detail.value().isBlank())) {
+            return Text.of("jobs.held", signIn, code.number(), TIME.format(holdUntil));
+        }
+        return Text.of("jobs.heldBecause", signIn, code.number(), TIME.format(holdUntil), detail);
     }
 }

@@ -17,6 +17,7 @@ import org.printmail.codes.PrintmailException;
 import org.printmail.codes.ServerText;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.SettingsStore;
+import org.printmail.i18n.Text;
 import org.printmail.smtp.MailSender;
 import org.printmail.smtp.OutgoingMessage;
 import org.printmail.smtp.SendReport;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Outbox implements JobService {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    private static final String RESUMED = "resumed after restart";
+    private static final Text RESUMED = Text.of("jobs.resumed");
 
     private final JobsOptions options;
     private final OutboxStore store;
@@ -82,9 +83,7 @@ final class Outbox implements JobService {
         for (String name : loaded.setAside()) {
             String jobId = name.replaceAll("\\.json$", "");
             logEntry(jobId, JobType.SCAN_TO_EMAIL, "", List.of(), JobResult.FAILED,
-                    JobCode.OUTBOX_DAMAGED,
-                    "the outbox entry was damaged (power loss or storage fault) and was set aside as "
-                            + name + ".unreadable");
+                    JobCode.OUTBOX_DAMAGED, Text.of("jobs.outboxDamaged", name + ".unreadable"));
         }
         accountManager.addListener(status -> {
             if (status.state().canSend()) {
@@ -112,7 +111,7 @@ final class Outbox implements JobService {
         boolean holdable = request.type() == JobType.NOTIFICATION && pre.code().isSignInProblem();
         if (!pre.ready() && !holdable) {
             logEntry(jobId, request.type(), accounts.accountName(request.type(), user), composer.recipients(request),
-                    JobResult.REFUSED, pre.code(), pre.adminMessage());
+                    JobResult.REFUSED, pre.code(), pre.adminMessageText());
             return new JobTicket(jobId, false, pre);
         }
         StoredJob job;
@@ -120,8 +119,9 @@ final class Outbox implements JobService {
             DeviceSettings s = settings.current();
             job = intake.accept(jobId, request, s.signInHold(), s.retryDeadline());
         } catch (PrintmailException e) {
-            logEntry(jobId, request.type(), "", composer.recipients(request), JobResult.REFUSED, e.code(), e.detail());
-            return new JobTicket(jobId, false, Preflight.refused(e.code(), e.detail()));
+            logEntry(jobId, request.type(), "", composer.recipients(request), JobResult.REFUSED, e.code(),
+                    e.detailText());
+            return new JobTicket(jobId, false, Preflight.refused(e.code(), e.detailText()));
         }
         jobs.put(jobId, job);
         publish(job);
@@ -133,7 +133,7 @@ final class Outbox implements JobService {
     public JobLogEntry recordRefusal(JobType type, Optional<String> user, Preflight refusal) {
         String jobId = intake.newJobId();
         return logEntry(jobId, type, accounts.accountName(type, user.orElse("")), List.of(),
-                JobResult.REFUSED, refusal.code(), refusal.adminMessage());
+                JobResult.REFUSED, refusal.code(), refusal.adminMessageText());
     }
 
     @Override
@@ -185,7 +185,7 @@ final class Outbox implements JobService {
                 StoredJob now = jobs.get(j.jobId());
                 if (now != null && now.state() == JobState.SENDING) {
                     StoredJob back = now.next(JobState.RETRY_WAIT, later, JobCode.PROTOCOL_ERROR.number(),
-                            "could not record the attempt (" + e.getClass().getSimpleName() + ")");
+                            Text.of("jobs.notRecorded", e.getClass().getSimpleName()));
                     jobs.put(j.jobId(), back);
                     try {
                         store.save(back);
@@ -203,7 +203,7 @@ final class Outbox implements JobService {
     @Override
     public List<ConnectionCheck> connectionTest(AccountPurpose account) {
         return sender.connectionTest(accounts.testAccount(account, settings.current())).stream()
-                .map(step -> new ConnectionCheck(step.name(), step.passed(), step.code(), step.detail()))
+                .map(step -> new ConnectionCheck(step.nameText(), step.passed(), step.code(), step.detailText()))
                 .toList();
     }
 
@@ -224,12 +224,13 @@ final class Outbox implements JobService {
             report = sender.send(account, msg);
         } catch (PrintmailException e) {
             JobCode code = JobComposer.spoolDamaged(e) ? JobCode.SPOOL_DAMAGED : e.code();
-            String detail = JobLogText.detail(e);
+            Text detail = JobLogText.detail(e);
             sending.forEach(j -> failedAttempt(j, code, detail, e.retryAfter()));
             return;
         } catch (RuntimeException e) {
             LOG.warn("Job {} attempt failed unexpectedly: {}", first.jobId(), e.getClass().getSimpleName());
-            sending.forEach(j -> failedAttempt(j, JobCode.PROTOCOL_ERROR, e.getClass().getSimpleName()));
+            sending.forEach(j -> failedAttempt(j, JobCode.PROTOCOL_ERROR,
+                    Text.of("jobs.unexpected", e.getClass().getSimpleName())));
             return;
         }
         // Delivered: from here on nothing may turn the job back into a retry.
@@ -243,18 +244,17 @@ final class Outbox implements JobService {
             return;
         }
         boolean partial = !report.rejected().isEmpty();
-        String msg = groupSize > 1 ? "Sent in a digest of " + groupSize + " alerts" : "Sent";
+        Text msg = groupSize > 1 ? Text.of("jobs.sentInDigest", groupSize) : Text.of("jobs.sent");
         if (RESUMED.equals(j.lastMessage())) {
-            msg += " (resent after a restart interrupted the first attempt: the recipient may also have"
-                    + " an earlier copy with the same Message-ID)";
+            msg = Text.of("jobs.sentAgain", msg);
         }
         if (report.parts() > 1) {
-            msg += " as " + report.parts() + " messages";
+            msg = Text.of("jobs.sentAsParts", report.parts(), msg);
         }
         if (partial) {
-            msg += "; rejected: " + String.join(", ", report.rejected().stream()
+            msg = Text.of("jobs.sentButRejected", msg, String.join(", ", report.rejected().stream()
                     .map(r -> r.address() + " (" + ServerText.clean(r.serverReply()) + ")")
-                    .toList());
+                    .toList()));
         }
         JobCode code = partial ? JobCode.RECIPIENT_REJECTED : JobCode.OK;
         // Recorded as sent before the log line, so a crash in between neither resends nor loses the line.
@@ -285,17 +285,16 @@ final class Outbox implements JobService {
         StoredJob narrowed = j.type() == JobType.SCAN_TO_EMAIL ? j.withRecipients(again, j.faxNumbers())
                 : j.withRecipients(j.to(), j.faxNumbers().stream().filter(n -> again.contains(
                         JobMessages.faxAddress(settings.current().faxAddressPattern(), n))).toList());
-        String detail = "delivered to " + report.accepted().size() + " recipient(s); refused for now: "
-                + String.join(", ", again);
+        Text detail = Text.of("jobs.refusedForNow", report.accepted().size(), String.join(", ", again));
         failedAttempt(narrowed, JobCode.SERVER_BUSY, detail);
         return true;
     }
 
-    private void failedAttempt(StoredJob j, JobCode code, String detail) {
+    private void failedAttempt(StoredJob j, JobCode code, Text detail) {
         failedAttempt(j, code, detail, java.util.Optional.empty());
     }
 
-    private void failedAttempt(StoredJob j, JobCode code, String detail,
+    private void failedAttempt(StoredJob j, JobCode code, Text detail,
                                java.util.Optional<java.time.Duration> retryAfter) {
         RetryPolicy.Decision d = retry.after(j, code, detail, clock.instant());
         if (d.state() == JobState.RETRY_WAIT && retryAfter.isPresent()
@@ -317,7 +316,7 @@ final class Outbox implements JobService {
      * A held job shows in the Job Log at once, with its code and what releases it, not only
      * when the hold ends; one HELD line per code, then the job's final line.
      */
-    private void loggedAsHeld(StoredJob j, JobCode code, Instant holdUntil, String detail) {
+    private void loggedAsHeld(StoredJob j, JobCode code, Instant holdUntil, Text detail) {
         boolean already = log.entries().stream().anyMatch(e -> e.jobId().equals(j.jobId())
                 && e.result() == JobResult.HELD && e.code() == code.number());
         if (!already) {
@@ -327,7 +326,7 @@ final class Outbox implements JobService {
         }
     }
 
-    private void failed(StoredJob j, JobCode code, String detail) {
+    private void failed(StoredJob j, JobCode code, Text detail) {
         StoredJob done = j.next(JobState.FAILED, j.nextAttempt(), code.number(), detail);
         save(done);
         conclude(done, null);
@@ -376,7 +375,7 @@ final class Outbox implements JobService {
         }
         Instant now = clock.instant();
         jobs.values().stream().filter(j -> j.state() == JobState.HELD_FOR_SIGN_IN)
-                .forEach(j -> save(j.next(JobState.QUEUED, now, j.lastCode(), "sign-in restored")));
+                .forEach(j -> save(j.next(JobState.QUEUED, now, j.lastCode(), Text.of("jobs.signInRestored"))));
     }
 
     private void save(StoredJob j) {
@@ -392,12 +391,11 @@ final class Outbox implements JobService {
 
     private JobLogEntry logEntry(String jobId, JobType type, String account,
                                  List<String> recipients, JobResult result, JobCode code,
-                                 String message) {
-        String text = message == null ? "" : message;
-        String remedy = code == JobCode.OK ? "" : code.remedyFor(text);
+                                 Text message) {
+        // The code and the detail only: the remedy follows from them when the line is shown.
         JobLogEntry e = new JobLogEntry(jobId, type, clock.instant(),
-                account == null ? "" : account, recipients.size(), result, code.number(), text,
-                remedy, recipients);
+                account == null ? "" : account, recipients.size(), result, code.number(),
+                message == null ? Text.literal("") : message, null, recipients);
         log.append(e);
         LOG.info("Job {} {} {} code {}", jobId, type, result, code.number());
         listeners.forEach(l -> l.jobLogged(e));

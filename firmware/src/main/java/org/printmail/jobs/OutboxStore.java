@@ -12,6 +12,7 @@ import java.util.List;
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
 import org.printmail.files.DurableFiles;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class OutboxStore {
             ownerOnlyDirectory(dir);
             ownerOnlyDirectory(spool);
         } catch (IOException e) {
-            throw new PrintmailException(JobCode.STORAGE_FAILED, "cannot create the outbox folder");
+            throw new PrintmailException(JobCode.STORAGE_FAILED, Text.of("jobs.outboxFolder"));
         }
     }
 
@@ -44,7 +45,7 @@ final class OutboxStore {
             DurableFiles.replace(dir.resolve(job.jobId() + ".json"), Json.MAPPER.writeValueAsBytes(job));
         } catch (IOException e) {
             throw new PrintmailException(JobCode.STORAGE_FAILED,
-                    "cannot write job " + job.jobId() + " to the outbox (" + e.getClass().getSimpleName() + ")");
+                    Text.of("jobs.outboxWrite", job.jobId(), e.getClass().getSimpleName()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.printmail.codes.JobCode;
+import org.printmail.i18n.Text;
 
 /**
  * What happens to a job after a failed attempt, by its code's disposition: retry after a capped
@@ -13,7 +14,7 @@ import org.printmail.codes.JobCode;
  */
 final class RetryPolicy {
     /** The decision: the job's next state, when it is due again, and the log message if it ends. */
-    record Decision(JobState state, Instant nextAttempt, String message) { }
+    record Decision(JobState state, Instant nextAttempt, Text message) { }
 
     private final Duration base;
     private final Duration cap;
@@ -23,14 +24,14 @@ final class RetryPolicy {
         this.cap = cap;
     }
 
-    Decision after(StoredJob j, JobCode code, String detail, Instant now) {
+    Decision after(StoredJob j, JobCode code, Text detail, Instant now) {
         return switch (code.disposition()) {
             case RETRY -> now.isAfter(j.deadline())
-                    ? new Decision(JobState.FAILED, now, "gave up after " + j.attempts() + " attempts: " + detail)
+                    ? new Decision(JobState.FAILED, now, Text.of("jobs.gaveUp", j.attempts(), detail))
                     : new Decision(JobState.RETRY_WAIT, now.plus(backoff(j.attempts(), code)), detail);
             case HOLD_FOR_SIGN_IN -> now.isBefore(j.holdUntil())
                     ? new Decision(JobState.HELD_FOR_SIGN_IN, j.holdUntil(), detail)
-                    : new Decision(JobState.FAILED, now, "sign-in not restored within the hold time: " + detail);
+                    : new Decision(JobState.FAILED, now, Text.of("jobs.holdEnded", detail));
             default -> new Decision(JobState.FAILED, now, detail);
         };
     }

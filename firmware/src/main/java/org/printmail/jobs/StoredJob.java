@@ -3,12 +3,16 @@ package org.printmail.jobs;
 import java.time.Instant;
 import java.util.List;
 
+import org.printmail.i18n.Text;
+
 /**
  * A job as the outbox keeps it on disk: the request (with spooled, encrypted files), its state,
  * attempts and timing. The Message-ID is fixed at submission and reused on every attempt.
+ *
+ * @param lastMessage what the last attempt met, as a text (an old entry's English string reads as a literal)
  */
 record StoredJob(String jobId, JobType type, Instant submitted, JobState state, int attempts,
-                 Instant nextAttempt, Instant holdUntil, Instant deadline, int lastCode, String lastMessage,
+                 Instant nextAttempt, Instant holdUntil, Instant deadline, int lastCode, Text lastMessage,
                  String messageId, List<String> to, String subject, String body, String event,
                  String detail, List<String> faxNumbers, String user, List<SpooledFile> files) {
 
@@ -27,9 +31,15 @@ record StoredJob(String jobId, JobType type, Instant submitted, JobState state, 
         to = to == null ? List.of() : List.copyOf(to);
         faxNumbers = faxNumbers == null ? List.of() : List.copyOf(faxNumbers);
         files = files == null ? List.of() : List.copyOf(files);
+        lastMessage = lastMessage == null ? Text.literal("") : lastMessage;
     }
 
+    /** The next state, with an English message shown as it is. */
     StoredJob next(JobState newState, Instant nextAt, int code, String message) {
+        return next(newState, nextAt, code, Text.literal(message));
+    }
+
+    StoredJob next(JobState newState, Instant nextAt, int code, Text message) {
         return new StoredJob(jobId, type, submitted, newState, attempts, nextAt, holdUntil, deadline, code,
                 message, messageId, to, subject, body, event, detail, faxNumbers, user, files);
     }

@@ -14,6 +14,7 @@ import org.printmail.codes.PrintmailException;
 import org.printmail.config.MailServerSettings;
 import org.printmail.config.ProxySettings;
 import org.printmail.config.SecureConnection;
+import org.printmail.i18n.Text;
 import org.printmail.smtp.ReplyClassifier.Stage;
 
 /**
@@ -47,25 +48,28 @@ final class ConnectionTester {
         Optional<InetSocketAddress> via = TransportFactory.proxyFor(proxy, s.host());
         String host = via.map(InetSocketAddress::getHostString).orElse(s.host());
         int port = via.map(InetSocketAddress::getPort).orElse(s.port());
-        String what = via.isPresent() ? "the proxy " : "";
+        boolean viaProxy = via.isPresent();
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
-            pass(DNS, what + host + " is " + address.getHostAddress());
+            pass(DNS, Text.of(viaProxy ? "smtp.test.proxyResolved" : "smtp.test.resolved", host,
+                    address.getHostAddress()));
         } catch (UnknownHostException e) {
-            return fail(DNS, JobCode.SERVER_UNREACHABLE, "cannot resolve " + what + host);
+            return fail(DNS, JobCode.SERVER_UNREACHABLE,
+                    Text.of(viaProxy ? "smtp.test.proxyCannotResolve" : "smtp.cannotResolve", host));
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), (int) s.connectTimeout().toMillis());
-            pass(TCP, what + "port " + port + " is open");
+            pass(TCP, Text.of(viaProxy ? "smtp.test.proxyPortOpen" : "smtp.test.portOpen", port));
         } catch (IOException e) {
-            return fail(TCP, JobCode.SERVER_UNREACHABLE, "cannot connect to " + what + "port " + port);
+            return fail(TCP, JobCode.SERVER_UNREACHABLE,
+                    Text.of(viaProxy ? "smtp.test.proxyPortClosed" : "smtp.test.portClosed", port));
         }
         try {
             account.tokens().accessToken();
-            pass(TOKEN, "the device holds a token for " + account.username());
+            pass(TOKEN, Text.of("smtp.test.token", account.username()));
         } catch (PrintmailException e) {
-            return fail(TOKEN, e.code(), e.detail());
+            return fail(TOKEN, e.code(), e.detailText());
         }
         try {
             lane.withConnection(account, c -> {
@@ -78,7 +82,7 @@ final class ConnectionTester {
                 } catch (jakarta.mail.MessagingException e) {
                     throw Failures.from(e, c.transport(), Stage.MAIL, c.server(), c.redactor());
                 }
-                pass(MAIL_FROM, "the server accepts " + from + " as sender");
+                pass(MAIL_FROM, Text.of("smtp.test.sender", from));
                 return null;
             }, false);
         } catch (SmtpFailure f) {
@@ -88,7 +92,7 @@ final class ConnectionTester {
                 sessionFailed(s, f);
             }
         } catch (PrintmailException e) {
-            fail(AUTH, e.code(), e.detail()); // the token refresh after a 535 failed
+            fail(AUTH, e.code(), e.detailText()); // the token refresh after a 535 failed
         }
         return List.copyOf(steps);
     }
@@ -96,10 +100,10 @@ final class ConnectionTester {
     private void sessionPassed(MailServerSettings s) {
         for (String step : sessionSteps(s)) {
             if (!step.equals(AUTH)) {
-                pass(step, "ok");
+                pass(step, Text.of("smtp.test.ok"));
             }
         }
-        pass(AUTH, "signed in as " + account.username());
+        pass(AUTH, Text.of("smtp.test.signedIn", account.username()));
     }
 
     /** Which session step failed follows from the code; the steps before it passed. */
@@ -113,7 +117,7 @@ final class ConnectionTester {
             if (step.equals(failed)) {
                 break;
             }
-            pass(step, "ok");
+            pass(step, Text.of("smtp.test.ok"));
         }
         fail(failed, f.code(), withReply(f));
     }
@@ -122,16 +126,23 @@ final class ConnectionTester {
         return s.security() == SecureConnection.SSL_TLS ? List.of(TLS, EHLO, AUTH) : List.of(EHLO, TLS, AUTH);
     }
 
-    private static String withReply(SmtpFailure f) {
-        return f.serverReply().isEmpty() ? f.detail() : f.detail() + ": " + f.serverReply();
+    private static Text withReply(SmtpFailure f) { return f.detailWithReplyText(); }
+
+    /** A step's name in any language: {@code smtp.step.*}; protocol names stay as they are. */
+    static Text stepText(String name) {
+        return switch (name) {
+            case TOKEN -> Text.of("smtp.step.token");
+            case TLS -> Text.of("smtp.step.tls");
+            default -> Text.literal(name);
+        };
     }
 
-    private void pass(String name, String detail) {
-        steps.add(new ConnectionTestStep(name, true, JobCode.OK, detail));
+    private void pass(String name, Text detail) {
+        steps.add(new ConnectionTestStep(stepText(name), true, JobCode.OK, detail));
     }
 
-    private List<ConnectionTestStep> fail(String name, JobCode code, String detail) {
-        steps.add(new ConnectionTestStep(name, false, code, detail));
+    private List<ConnectionTestStep> fail(String name, JobCode code, Text detail) {
+        steps.add(new ConnectionTestStep(stepText(name), false, code, detail));
         return List.copyOf(steps);
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.angus.mail.util.MailConnectException;
 import org.printmail.codes.JobCode;
 import org.printmail.smtp.ReplyClassifier.Reply;
 import org.printmail.smtp.ReplyClassifier.Stage;
+import org.printmail.i18n.Text;
 
 /** Turns what Angus throws into an {@link SmtpFailure}: certificate, network, then server reply. */
 final class Failures {
@@ -37,26 +38,25 @@ final class Failures {
         Throwable cause = r.safeCause(e);
         JobCode tls = tlsProblem(e);
         if (tls != null) {
-            return new SmtpFailure(tls, "TLS with " + server + " failed: " + describeTls(e), "", cause);
+            return new SmtpFailure(tls, Text.of("smtp.tlsFailed", server, describeTls(e)), "", cause);
         }
         if (e instanceof MessagingException && ANGUS_NO_STARTTLS.equals(e.getMessage())) {
             return new SmtpFailure(JobCode.STARTTLS_UNAVAILABLE,
-                    server + " did not offer STARTTLS; credentials were not sent", "", cause);
+                    Text.of("smtp.noStarttls", server), "", cause);
         }
         if (proxyRefused(e)) {
-            return new SmtpFailure(JobCode.PROXY_AUTH_FAILED, "the proxy server refused the"
-                    + " device's connection to " + server, "", cause);
+            return new SmtpFailure(JobCode.PROXY_AUTH_FAILED, Text.of("smtp.proxyRefused", server), "", cause);
         }
         if (has(e, UnknownHostException.class)) {
-            return new SmtpFailure(JobCode.SERVER_UNREACHABLE, "cannot resolve " + server, "", cause);
+            return new SmtpFailure(JobCode.SERVER_UNREACHABLE, Text.of("smtp.cannotResolve", server), "", cause);
         }
         if (has(e, SocketTimeoutException.class)) {
             return new SmtpFailure(JobCode.SERVER_UNREACHABLE,
-                    server + " did not answer within the timeout", "", cause);
+                    Text.of("smtp.timeout", server), "", cause);
         }
         if (has(e, ConnectException.class) || has(e, NoRouteToHostException.class)
                 || (e instanceof MailConnectException && stage == Stage.CONNECT)) {
-            return new SmtpFailure(JobCode.SERVER_UNREACHABLE, "cannot connect to " + server, "", cause);
+            return new SmtpFailure(JobCode.SERVER_UNREACHABLE, Text.of("smtp.cannotConnect", server), "", cause);
         }
         String reply = replyOf(e, t);
         Reply parsed = Reply.parse(reply);
@@ -67,30 +67,27 @@ final class Failures {
         }
         if (e instanceof AuthenticationFailedException && ANGUS_NO_MECHANISM.equals(e.getMessage())) {
             return new SmtpFailure(JobCode.SMTP_AUTH_DISABLED,
-                    server + " does not offer AUTH XOAUTH2", "", cause);
+                    Text.of("smtp.noXoauth2", server), "", cause);
         }
         if (parsed.code() < 0 && !reply.isEmpty() && !reply.equals("[EOF]")) {
             return new SmtpFailure(JobCode.PROTOCOL_ERROR,
-                    server + " sent a line that is not an SMTP reply", r.clean(reply), cause);
+                    Text.of("smtp.notAReply", server), r.clean(reply), cause);
         }
-        return new SmtpFailure(JobCode.PROTOCOL_ERROR, "the connection to " + server
-                + " broke (" + brokenHow(e) + ")", "", cause);
+        return new SmtpFailure(JobCode.PROTOCOL_ERROR, Text.of("smtp.broke", server, brokenHow(e)), "", cause);
     }
 
     /**
      * What the reply means, in words: a {@code 421} is the server closing the session (busy or
      * going down), a {@code 454} a TLS start that failed for now; neither refused anything.
      */
-    private static String happened(String server, Stage at, Reply reply) {
+    private static Text happened(String server, Stage at, Reply reply) {
         if (reply.code() == 421) {
-            return server + " closed the connection: it is not accepting mail now (421"
-                    + (at == Stage.CONNECT ? " at the greeting)" : ")") + "; the job is retried";
+            return Text.of(at == Stage.CONNECT ? "smtp.closed421AtGreeting" : "smtp.closed421", server);
         }
         if (reply.code() == 454) {
-            return server + " could not start the secure connection for now (454 at STARTTLS);"
-                    + " nothing was sent and the job is retried";
+            return Text.of("smtp.tlsLater454", server);
         }
-        return server + " refused " + what(at);
+        return Text.of("smtp.refused", server, what(at));
     }
 
     /**
@@ -107,14 +104,8 @@ final class Failures {
         return false;
     }
 
-    private static String what(Stage stage) {
-        return switch (stage) {
-            case CONNECT -> "the connection";
-            case AUTH -> "the sign-in (AUTH XOAUTH2)";
-            case MAIL -> "the sender (MAIL FROM)";
-            case RCPT -> "the recipient (RCPT TO)";
-            case DATA -> "the message (DATA)";
-        };
+    private static Text what(Stage stage) {
+        return Text.of("smtp.stage." + stage.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String replyOf(Exception e, SMTPTransport t) {
@@ -152,29 +143,29 @@ final class Failures {
     }
 
     /** Each certificate problem in words the remedy ({@code codes.Cause}) recognises. */
-    private static String describeTls(Throwable e) {
+    private static Text describeTls(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
             if (c instanceof CertificateExpiredException
                     || reason(c) == CertPathValidatorException.BasicReason.EXPIRED) {
-                return "the server's certificate expired (" + validity(c) + ")";
+                return Text.of("smtp.cert.expired", validity(c));
             }
             if (c instanceof CertificateNotYetValidException
                     || reason(c) == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
-                return "the server's certificate is not valid yet (" + validity(c) + ")";
+                return Text.of("smtp.cert.notYetValid", validity(c));
             }
             if (reason(c) == CertPathValidatorException.BasicReason.REVOKED) {
-                return "the server's certificate was revoked by its issuer";
+                return Text.of("smtp.cert.revoked");
             }
             if (c instanceof CertificateException && (m.contains("No name matching")
                     || m.contains("No subject alternative"))) {
-                return "the certificate does not match the server address";
+                return Text.of("smtp.cert.wrongHost");
             }
         }
         if (has(e, CertPathBuilderException.class) || has(e, CertPathValidatorException.class)) {
-            return "the certificate is not issued by a trusted CA";
+            return Text.of("smtp.cert.untrusted");
         }
-        return "TLS handshake failed (" + rootMessage(e) + ")";
+        return Text.of("smtp.cert.handshake", rootMessage(e));
     }
 
     private static CertPathValidatorException.Reason reason(Throwable t) {
@@ -182,21 +173,21 @@ final class Failures {
     }
 
     /** The JDK's validity wording ("NotAfter: ...") if it gives one; no certificate content. */
-    private static String validity(Throwable t) {
+    private static Text validity(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
             if (m != null && (m.startsWith("NotAfter") || m.startsWith("NotBefore"))) {
-                return m;
+                return Text.literal(m);
             }
         }
-        return "validity check";
+        return Text.of("smtp.cert.validityCheck");
     }
 
-    private static String brokenHow(Throwable e) {
+    private static Text brokenHow(Throwable e) {
         if (has(e, EOFException.class)) {
-            return "closed by the server";
+            return Text.of("smtp.closedByServer");
         }
-        return rootMessage(e);
+        return Text.literal(rootMessage(e));
     }
 
     private static String rootMessage(Throwable e) {

@@ -15,6 +15,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.config.MailServerSettings;
 import org.printmail.config.ProxyRoute;
 import org.printmail.trust.TlsTrust;
+import org.printmail.i18n.Text;
 
 /**
  * Everything per mailbox: at most N connections (idle ones reused, most recent first), the rate
@@ -187,7 +188,7 @@ final class MailboxLane {
 
     private static SmtpFailure interrupted(InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new SmtpFailure(JobCode.SERVER_BUSY, "the send was interrupted before it started", "", e);
+        return new SmtpFailure(JobCode.SERVER_BUSY, Text.of("smtp.interrupted"), "", e);
     }
 
     /** Connections currently idle in the pool (for status and tests). */

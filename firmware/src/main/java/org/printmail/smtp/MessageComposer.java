@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.printmail.codes.JobCode;
+import org.printmail.i18n.Text;
 
 /**
  * Builds the MIME messages of one job: plans the numbered parts when attachments exceed the
@@ -47,9 +48,8 @@ final class MessageComposer {
             return List.of(new Part(1, 1, attachments));
         }
         if (!split) {
-            throw new SmtpFailure(JobCode.ATTACHMENT_TOO_LARGE, "the scan is " + mb(sum)
-                    + ", over the Attached File Maximum Size of " + mb(maxBytes)
-                    + " and splitting is off", "", null);
+            throw new SmtpFailure(JobCode.ATTACHMENT_TOO_LARGE,
+                    Text.of("smtp.scanTooLarge", mb(sum), mb(maxBytes)), "", null);
         }
         List<List<Attachment>> groups = new ArrayList<>();
         List<Attachment> current = new ArrayList<>();
@@ -57,9 +57,8 @@ final class MessageComposer {
         for (int i = 0; i < attachments.size(); i++) {
             long size = sizes.get(i);
             if (size > maxBytes) {
-                throw new SmtpFailure(JobCode.ATTACHMENT_TOO_LARGE, "the file "
-                        + attachments.get(i).fileName() + " is " + mb(size) + ", over the Attached"
-                        + " File Maximum Size of " + mb(maxBytes) + "; a single file is not cut", "", null);
+                throw new SmtpFailure(JobCode.ATTACHMENT_TOO_LARGE, Text.of("smtp.fileTooLarge",
+                        attachments.get(i).fileName(), mb(size), mb(maxBytes)), "", null);
             }
             if (currentSize + size > maxBytes && !current.isEmpty()) {
                 groups.add(current);

@@ -15,6 +15,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.printmail.codes.JobCode;
 import org.printmail.smtp.ReplyClassifier.Stage;
+import org.printmail.i18n.Text;
 
 /** One authenticated SMTP connection, the token it signed in with, and when it was last used. */
 final class PooledTransport {
@@ -72,8 +73,8 @@ final class PooledTransport {
                 throw Failures.from(e, transport, Stage.DATA, server, redactor);
             }
             RecipientFailure first = refused.get(0);
-            throw new SmtpFailure(first.code(), "no recipient was accepted: "
-                    + String.join(", ", refused.stream().map(RecipientFailure::address).toList()),
+            throw new SmtpFailure(first.code(), Text.of("smtp.noRecipientAccepted",
+                    String.join(", ", refused.stream().map(RecipientFailure::address).toList())),
                     first.serverReply(), redactor.safeCause(e));
         }
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.printmail.i18n.Text;
+
 /**
  * The SASL error challenge a server sends instead of 235/535 when it refuses a bearer token
  * (RFC 7628 section 3.2.2; Google's XOAUTH2): {@code 334 <base64 JSON>} with {@code status},
@@ -42,12 +44,12 @@ record SaslErrorChallenge(String status, String scope) {
     }
 
     /** For the job log: {@code status "401", scope "mail"}, or a plain note when unreadable. */
-    String describe() {
+    Text describe() {
         if (status.isEmpty()) {
-            return "the server refused the token with an error challenge";
+            return Text.of("smtp.challenge");
         }
-        String text = "the server refused the token: status \"" + status + "\"";
-        return scope.isEmpty() ? text : text + ", scope \"" + scope + "\"";
+        return scope.isEmpty() ? Text.of("smtp.challengeStatus", status)
+                : Text.of("smtp.challengeStatusScope", status, scope);
     }
 
     private static String field(JsonNode root, String name) {

@@ -19,6 +19,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.config.MailServerSettings;
 import org.printmail.smtp.MessageComposer.Part;
 import org.printmail.trust.TlsTrust;
+import org.printmail.i18n.Text;
 
 /**
  * The {@link MailSender} on Angus Mail: token, connect, STARTTLS or implicit TLS (TLS 1.2+,
@@ -120,8 +121,8 @@ public final class SmtpMailSender implements MailSender {
             if (part.index() == 1) {
                 throw f;
             }
-            throw new SmtpFailure(f.code(), "part " + part.index() + " of " + part.total() + ": "
-                    + f.detail() + " (parts 1-" + (part.index() - 1) + " were delivered)",
+            throw new SmtpFailure(f.code(), Text.of("smtp.partFailed", part.index(), part.total(),
+                    f.detailText(), part.index() - 1),
                     f.serverReply(), f.getCause());
         }
     }
@@ -162,17 +163,17 @@ public final class SmtpMailSender implements MailSender {
             new InternetAddress(MessageComposer.fromAddress(account), true).validate();
         } catch (AddressException e) {
             // A settings problem, not a network one: retrying cannot fix it.
-            throw new SmtpFailure(JobCode.SETTINGS_INVALID, "Sender's Email Address is not a valid address: "
-                    + MessageComposer.fromAddress(account), "", null);
+            throw new SmtpFailure(JobCode.SETTINGS_INVALID, Text.of("smtp.badSender",
+                    MessageComposer.fromAddress(account)), "", null);
         }
         if (m.to().isEmpty()) {
-            throw new SmtpFailure(JobCode.RECIPIENT_REJECTED, "the message has no recipient", "", null);
+            throw new SmtpFailure(JobCode.RECIPIENT_REJECTED, Text.of("smtp.noRecipient"), "", null);
         }
         for (String to : m.to()) {
             try {
                 new InternetAddress(to, true).validate();
             } catch (AddressException e) {
-                throw new SmtpFailure(JobCode.RECIPIENT_REJECTED, "not an email address: " + to, "", null);
+                throw new SmtpFailure(JobCode.RECIPIENT_REJECTED, Text.of("smtp.notAnAddress", to), "", null);
             }
         }
     }

@@ -17,6 +17,7 @@ import org.printmail.config.ProxySettings;
 import org.printmail.config.SecureConnection;
 import org.printmail.smtp.ReplyClassifier.Stage;
 import org.printmail.trust.TlsTrust;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,7 @@ final class TransportFactory {
             if (again.code() != JobCode.SMTP_AUTH_REJECTED) {
                 throw again;
             }
-            throw new SmtpFailure(again.code(), again.detail() + ", again after a token refresh",
+            throw new SmtpFailure(again.code(), Text.of("smtp.againAfterRefresh", again.detailText()),
                     again.serverReply(), again.getCause());
         }
     }
@@ -166,8 +167,9 @@ final class TransportFactory {
         boolean authCode = f.code() == JobCode.SMTP_AUTH_REJECTED
                 || f.code() == JobCode.SMTP_AUTH_DISABLED;
         JobCode code = authCode ? f.code() : JobCode.SMTP_AUTH_REJECTED;
-        String detail = authCode ? f.detail() : server + " refused the sign-in (AUTH XOAUTH2)";
-        return new SmtpFailure(code, detail + "; " + c.describe(), f.serverReply(), f.getCause());
+        Text detail = authCode ? f.detailText() : Text.of("smtp.refused", server, Text.of("smtp.stage.auth"));
+        return new SmtpFailure(code, Text.of("smtp.withChallenge", detail, c.describe()), f.serverReply(),
+                f.getCause());
     }
 
     static String server(MailServerSettings s) { return s.host() + ":" + s.port(); }
