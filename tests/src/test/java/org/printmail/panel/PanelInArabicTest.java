@@ -89,6 +89,9 @@ class PanelInArabicTest {
             t.type("9");
             t.await(ARABIC.text("panel.unknownChoice", "9").substring(0, 8));
             t.type("q");
+            Path transcript = Path.of("tests/target/panel/ar.txt").toAbsolutePath();
+            Files.createDirectories(transcript.getParent());
+            Files.writeString(transcript, t.all()); // for people to read
             List<String> english = EnglishLeftovers.in(t.all());
             assertEquals(List.of(), english, "English left on the Arabic panel:\n" + t.all());
         }
