@@ -28,7 +28,7 @@ final class ProfileRules {
         }
         List<String> scopes = id.scopes();
         if (!scopes.contains("offline_access")) {
-            throw new ConfigException(Text.literal("auth.scopes"), Text.of("auth.profile.offlineAccess"));
+            throw new ConfigException(Text.literal("auth.scopes"), Text.of("auth.profile.offlineAccess", "offline_access"));
         }
         String tenant = id.tenant().toLowerCase(Locale.ROOT);
         if (profile.service() == EmailService.LAB) {
@@ -39,12 +39,13 @@ final class ProfileRules {
                     Text.of("auth.profile.sendScope", SMTP_SCOPE, GRAPH_MAIL_SEND));
         }
         if (profile.service() == EmailService.EXCHANGE_ONLINE && tenant.equals("consumers")) {
-            throw new ConfigException(Text.literal("auth.tenant"), Text.of("auth.profile.exchangeTenant"));
+            throw new ConfigException(Text.literal("auth.tenant"), Text.of("auth.profile.exchangeTenant",
+                    "organizations", "consumers"));
         }
         if (profile.service() == EmailService.OUTLOOK_COM
                 && !(tenant.equals("consumers") || tenant.equals("common"))) {
             throw new ConfigException(Text.literal("auth.tenant"),
-                    Text.of("auth.profile.outlookTenant", id.tenant()));
+                    Text.of("auth.profile.outlookTenant", id.tenant(), "consumers"));
         }
     }
 

@@ -55,7 +55,8 @@ public final class ProfileLoader {
         URI authority = uri("auth.authority", required(p, "auth.authority"));
         String tenant = required(p, "auth.tenant");
         if (!tenant.matches("[A-Za-z0-9.-]+")) {
-            throw new ConfigException(Text.literal("auth.tenant"), Text.of("config.problem.profileTenant"));
+            throw new ConfigException(Text.literal("auth.tenant"), Text.of("config.problem.profileTenant",
+                    "organizations, consumers, common"));
         }
         String clientId = required(p, "auth.client-id");
         List<String> scopes = Arrays.stream(required(p, "auth.scopes").trim().split("\\s+")).toList();
@@ -94,7 +95,7 @@ public final class ProfileLoader {
         try {
             URI u = new URI(v);
             if (!"https".equals(u.getScheme()) || u.getHost() == null) {
-                throw new ConfigException(Text.literal(key), Text.of("config.problem.https"));
+                throw new ConfigException(Text.literal(key), Text.of("config.problem.https", "https://"));
             }
             return u;
         } catch (URISyntaxException e) {
@@ -139,7 +140,7 @@ public final class ProfileLoader {
         return switch (v.trim().toLowerCase()) {
             case "true", "enable", "enabled", "on" -> true;
             case "false", "disable", "disabled", "off" -> false;
-            default -> throw new ConfigException(Text.literal(key), Text.of("config.problem.trueOrFalse"));
+            default -> throw new ConfigException(Text.literal(key), Text.of("config.problem.trueOrFalse", "true", "false"));
         };
     }
 }

@@ -102,7 +102,8 @@ public record ProxySettings(String host, int port, String username, List<String>
             smtp = SmtpRoute.valueOf(p.getProperty("proxy.smtp", "direct").trim()
                     .toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(Text.literal("proxy.smtp"), Text.of("config.problem.proxyRoute"));
+            throw new ConfigException(Text.literal("proxy.smtp"), Text.of("config.problem.proxyRoute",
+                    "direct, http-connect or socks"));
         }
         return new ProxySettings(host, number(p, "proxy.port"), p.getProperty("proxy.user", ""),
                 Arrays.asList(p.getProperty("proxy.no-proxy", "").split("[,\\s]+")), smtp,

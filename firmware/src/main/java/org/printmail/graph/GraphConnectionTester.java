@@ -19,7 +19,7 @@ import org.printmail.smtp.SmtpAccount;
  * failed step; each failure carries its code and remedy.
  */
 final class GraphConnectionTester {
-    private static final Text DNS = Text.literal("DNS");
+    private static final Text DNS = Text.of("smtp.step.protocol", "DNS");
     private static final Text TLS = Text.of("smtp.step.tls");
     private static final Text TOKEN = Text.of("smtp.step.token");
     private static final Text PERMISSION = Text.of("graph.step.permission");

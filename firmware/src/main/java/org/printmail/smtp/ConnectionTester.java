@@ -133,7 +133,7 @@ final class ConnectionTester {
         return switch (name) {
             case TOKEN -> Text.of("smtp.step.token");
             case TLS -> Text.of("smtp.step.tls");
-            default -> Text.literal(name);
+            default -> Text.of("smtp.step.protocol", name);
         };
     }
 

@@ -67,7 +67,7 @@ final class Failures {
         }
         if (e instanceof AuthenticationFailedException && ANGUS_NO_MECHANISM.equals(e.getMessage())) {
             return new SmtpFailure(JobCode.SMTP_AUTH_DISABLED,
-                    Text.of("smtp.noXoauth2", server), "", cause);
+                    Text.of("smtp.noXoauth2", server, "AUTH XOAUTH2"), "", cause);
         }
         if (parsed.code() < 0 && !reply.isEmpty() && !reply.equals("[EOF]")) {
             return new SmtpFailure(JobCode.PROTOCOL_ERROR,
@@ -105,7 +105,15 @@ final class Failures {
     }
 
     private static Text what(Stage stage) {
-        return Text.of("smtp.stage." + stage.name().toLowerCase(java.util.Locale.ROOT));
+        String command = switch (stage) {
+            case CONNECT -> "";
+            case AUTH -> "AUTH XOAUTH2";
+            case MAIL -> "MAIL FROM";
+            case RCPT -> "RCPT TO";
+            case DATA -> "DATA";
+        };
+        String key = "smtp.stage." + stage.name().toLowerCase(java.util.Locale.ROOT);
+        return command.isEmpty() ? Text.of(key) : Text.of(key, command);
     }
 
     private static String replyOf(Exception e, SMTPTransport t) {

@@ -167,7 +167,7 @@ final class TransportFactory {
         boolean authCode = f.code() == JobCode.SMTP_AUTH_REJECTED
                 || f.code() == JobCode.SMTP_AUTH_DISABLED;
         JobCode code = authCode ? f.code() : JobCode.SMTP_AUTH_REJECTED;
-        Text detail = authCode ? f.detailText() : Text.of("smtp.refused", server, Text.of("smtp.stage.auth"));
+        Text detail = authCode ? f.detailText() : Text.of("smtp.refused", server, Text.of("smtp.stage.auth", "AUTH XOAUTH2"));
         return new SmtpFailure(code, Text.of("smtp.withChallenge", detail, c.describe()), f.serverReply(),
                 f.getCause());
     }

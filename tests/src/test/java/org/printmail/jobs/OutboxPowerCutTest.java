@@ -25,7 +25,7 @@ class OutboxPowerCutTest {
         OutboxStore store = new OutboxStore(outbox);
         Instant t = Instant.parse("2026-12-04T10:00:00Z");
         StoredJob queued = new StoredJob("job-1", JobType.SCAN_TO_EMAIL, t, JobState.QUEUED, 0, t, t.plusSeconds(86400),
-                t.plusSeconds(86400), 0, "", "<job-1@printmail>", List.of("a@contoso.example"), "Scan", "",
+                t.plusSeconds(86400), 0, null, "<job-1@printmail>", List.of("a@contoso.example"), "Scan", "",
                 null, null, null, null, List.of());
         store.save(queued);
         StoredJob retrying = queued.next(JobState.RETRY_WAIT, t.plusSeconds(60), 384, "busy");
