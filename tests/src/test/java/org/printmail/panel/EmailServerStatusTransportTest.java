@@ -46,4 +46,12 @@ class EmailServerStatusTransportTest {
         List<String> lines = SheetReader.lines(pdf);
         assertTrue(lines.contains("Send Through: Microsoft Graph"), lines.toString());
     }
+
+    @Test
+    void theCertificateWarningIsWordedAsTheSettingsWordItForWebConfigAndTheLog() {
+        rig.device().settings().update(s -> s.withDeviceMail(s.deviceMail().withMail(
+                s.deviceMail().mail().withCertificateValidation(false))));
+        String warning = rig.device().settings().current().deviceMail().mail().certificateWarning().orElseThrow();
+        assertTrue(status().contains("  WARNING: " + warning + "\n"), status());
+    }
 }
