@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.printmail.auth.AccountId;
 import org.printmail.auth.AccountManager;
 import org.printmail.auth.AccountState;
 import org.printmail.auth.AccountStatus;
@@ -22,21 +20,28 @@ import org.printmail.auth.DeviceCodePrompt;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.SettingsStore;
+import org.printmail.i18n.Language;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 import org.printmail.jobs.JobRequest;
 import org.printmail.jobs.JobService;
 import org.printmail.jobs.JobTicket;
 import org.printmail.jobs.JobType;
 import org.printmail.jobs.Preflight;
-import org.printmail.auth.AccountId;
 
 /**
  * The control panel as a keyboard-driven text UI. Every screen prints its menu path and numbered
  * choices and reads one line, so a person or a test script can drive it. "Scanning" takes the
  * document from a file (the scanner hands the panel a file on a real device too).
+ *
+ * <p>The panel speaks the device language, read again at every screen, so a change (here or in
+ * Web Config) applies at once. Values that are data (addresses, hosts, the user code, links, job
+ * ids, the keys to type) are isolated so they keep their own direction inside an Arabic line.
  */
 public final class ControlPanel {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String BACK = "q";
+    private static final String YES = "y";
+    private static final String NO = "N";
 
     private final JobService jobs;
     private final AccountManager accounts;
@@ -67,25 +72,37 @@ public final class ControlPanel {
         return this;
     }
 
-    /** Runs until the user chooses Quit or the input ends. */
+    /** A menu path in the reader's language: "Settings > General Settings", "الإعدادات < إعدادات عامة". */
+    static String path(Messages m, String... names) {
+        return String.join(" " + m.text("panel.path.separator") + " ", names);
+    }
+
+    /** Runs until the user chooses Back on the home screen or the input ends. */
     public void run(BufferedReader input, PrintStream output) throws IOException {
         this.in = input;
         this.out = output;
         while (true) {
-            String c = menu("Home", "Scan to Email", "Scan to My Email", "Fax", "Job Status", "Settings");
+            Messages m = messages();
+            String c = menu(m.text("panel.menu.home"), m.text("panel.menu.scanToEmail"),
+                    m.text("panel.menu.scanToMyEmail"), m.text("panel.menu.fax"), m.text("panel.menu.jobStatus"),
+                    m.text("panel.menu.settings"), m.text("language.label"));
             switch (c) {
                 case "1" -> scanToEmail();
                 case "2" -> scanToMyEmail();
                 case "3" -> fax();
                 case "4" -> jobStatus();
                 case "5" -> settingsMenu();
-                case "q", "" -> {
+                case "6" -> languageMenu();
+                case BACK, "" -> {
                     return;
                 }
-                default -> out.println("Unknown choice: " + c);
+                default -> out.println(m.text("panel.unknownChoice", c));
             }
         }
     }
+
+    /** The device language, as the setting holds it now. */
+    private Messages messages() { return Messages.of(settings.current().language()); }
 
     private String menu(String path, String... items) throws IOException {
         out.println();
@@ -93,11 +110,11 @@ public final class ControlPanel {
         for (int i = 0; i < items.length; i++) {
             out.println("  " + (i + 1) + ". " + items[i]);
         }
-        out.println("  q. Back");
+        out.println("  " + Messages.isolate(BACK) + ". " + messages().text("panel.back"));
         out.print("> ");
         out.flush();
         String line = in.readLine();
-        return line == null ? "q" : line.trim();
+        return line == null ? BACK : line.trim();
     }
 
     private String ask(String prompt) throws IOException {
@@ -107,14 +124,19 @@ public final class ControlPanel {
         return line == null ? "" : line.trim();
     }
 
+    private boolean confirm(Messages m, String questionKey) throws IOException {
+        return YES.equalsIgnoreCase(ask(m.render(Text.of("panel.yesNo", Text.of(questionKey), YES, NO))));
+    }
+
     private void settingsMenu() throws IOException {
         while (true) {
+            Messages m = messages();
+            String title = path(m, m.text("panel.menu.settings"), m.text("panel.menu.generalSettings"),
+                    m.text("panel.menu.networkSettings"), m.text("panel.menu.networkStatus"));
             String c = webConfigReset == null
-                    ? menu("Settings > General Settings > Network Settings > Network Status",
-                    "Email Server Status", "Print Status Sheet")
-                    : menu("Settings > General Settings > Network Settings > Network Status",
-                    "Email Server Status", "Print Status Sheet",
-                    "Web Config Administrator Password Reset");
+                    ? menu(title, m.text("panel.menu.emailServerStatus"), m.text("panel.menu.statusSheet"))
+                    : menu(title, m.text("panel.menu.emailServerStatus"), m.text("panel.menu.statusSheet"),
+                    m.text("panel.menu.webConfigReset"));
             if ("1".equals(c)) {
                 out.print(EmailServerStatus.render(settings.current(), accounts.statuses(), clock));
             } else if ("2".equals(c)) {
@@ -127,133 +149,164 @@ public final class ControlPanel {
         }
     }
 
+    /** The device language: each language by its own name; saved at once, used from the next line. */
+    private void languageMenu() throws IOException {
+        Messages m = messages();
+        Language[] all = Language.values();
+        String[] names = new String[all.length];
+        for (int i = 0; i < all.length; i++) {
+            // Each language's own name, isolated: "English" is a left-to-right name in an Arabic list.
+            names[i] = Messages.isolate(m.text("language." + all[i].tag()));
+        }
+        String c = menu(m.text("language.label"), names);
+        for (int i = 0; i < all.length; i++) {
+            if (String.valueOf(i + 1).equals(c)) {
+                Language chosen = all[i];
+                settings.update(s -> s.withLanguage(chosen));
+                out.println(Messages.of(chosen).render(Text.of("panel.language.saved",
+                        Text.of("language." + chosen.tag()))));
+            }
+        }
+    }
+
     /** The administrator's way back into Web Config; logs every Web Config session out. */
     private void resetWebConfigPassword() throws IOException {
-        out.println("== Settings > Web Config Administrator Password Reset ==");
-        out.println("Sets a new Web Config administrator password. Every Web Config session is"
-                + " logged out and every log-in lock ends.");
-        String next = ask("New password (8-256 characters)");
-        String confirm = ask("Confirm new password");
-        if (!"y".equalsIgnoreCase(ask("Reset the Web Config administrator password? (y/N)"))) {
-            out.println("Not changed.");
+        Messages m = messages();
+        out.println("== " + path(m, m.text("panel.menu.settings"), m.text("panel.menu.webConfigReset")) + " ==");
+        out.println(m.text("panel.reset.explain"));
+        String next = ask(m.text("panel.reset.newPassword"));
+        String again = ask(m.text("panel.reset.confirm"));
+        if (!confirm(m, "panel.reset.ask")) {
+            out.println(m.text("panel.reset.notChanged"));
             return;
         }
-        webConfigReset.reset(next, confirm).ifPresentOrElse(
-                problem -> out.println("Not changed. " + problem),
-                () -> out.println("Web Config administrator password reset. Log in with the new"
-                        + " password."));
+        webConfigReset.reset(next, again).ifPresentOrElse(
+                problem -> out.println(m.text("panel.reset.notChangedBecause", problem)),
+                () -> out.println(m.text("panel.reset.done")));
     }
 
     private void printStatusSheet() throws IOException {
         Files.createDirectories(statusSheetDir);
         Path file = statusSheetDir.resolve("status-sheet-" + clock.instant().getEpochSecond() + ".pdf");
-        List<String> lines = Arrays.asList(
-                EmailServerStatus.render(settings.current(), accounts.statuses(), clock).split("\n"));
-        StatusSheetPdf.write(file, "Network Status Sheet - " + TIME.format(clock.instant()), lines);
-        out.println("Status Sheet printed: " + file.toAbsolutePath());
+        StatusSheet.print(file, settings.current(), accounts.statuses(), clock);
+        out.println(messages().text("panel.sheet.printed", file.toAbsolutePath()));
     }
 
     private boolean preflightOk(JobType type, Optional<String> user) {
         Preflight p = jobs.preflight(type, user);
         if (!p.ready()) {
-            out.println("!! " + p.message());
-            out.println("   Code " + p.code().number() + ": " + p.code().title());
-            out.println("   Remedy: " + p.remedy());
+            Messages m = messages();
+            out.println("!! " + m.render(refusal(p)));
+            out.println("   " + m.render(Text.of("panel.refused.code", p.code().number(), p.code().titleText())));
+            out.println("   " + m.render(Text.of("panel.remedy", p.remedyText())));
             jobs.recordRefusal(type, user, p);
         }
         return p.ready();
     }
 
+    /** What the panel says when a job cannot start: the vendor guide's words for sign-in problems. */
+    private static Text refusal(Preflight p) {
+        return p.code().isSignInProblem() ? Preflight.SIGN_IN_TEXT : p.messageText();
+    }
+
     private void scanToEmail() throws IOException {
-        out.println("== Scan to Email ==");
+        Messages m = messages();
+        out.println("== " + m.text("panel.menu.scanToEmail") + " ==");
         if (!preflightOk(JobType.SCAN_TO_EMAIL, Optional.empty())) {
             return;
         }
-        List<String> to = splitList(ask("To (comma-separated)"));
-        String subject = ask("Subject");
-        report(jobs.submit(new JobRequest.ScanToEmail(to, subject, "Scanned on the device.",
+        List<String> to = splitList(ask(m.text("panel.scan.to")));
+        String subject = ask(m.text("panel.scan.subject"));
+        report(jobs.submit(new JobRequest.ScanToEmail(to, subject, m.text("panel.scan.body"),
                 List.of(scannedDocument))));
     }
 
     private void fax() throws IOException {
-        out.println("== Fax ==");
+        Messages m = messages();
+        out.println("== " + m.text("panel.menu.fax") + " ==");
         if (!preflightOk(JobType.FAX, Optional.empty())) {
             return;
         }
-        report(jobs.submit(new JobRequest.Fax(splitList(ask("Fax number(s)")), List.of(scannedDocument))));
+        report(jobs.submit(new JobRequest.Fax(splitList(ask(m.text("panel.fax.numbers"))),
+                List.of(scannedDocument))));
     }
 
     private void scanToMyEmail() throws IOException {
-        out.println("== Scan to My Email ==");
-        String user = ask("User name");
+        Messages m = messages();
+        out.println("== " + m.text("panel.menu.scanToMyEmail") + " ==");
+        String user = ask(m.text("panel.user.name"));
         if (user.isBlank()) {
             return;
         }
         AccountId id = AccountId.user(user);
         Preflight p = jobs.preflight(JobType.SCAN_TO_MY_EMAIL, Optional.of(user));
         if (!p.ready() && p.code().isSignInProblem()) {
-            out.println("!! " + p.message() + " (code " + p.code().number() + ")");
+            out.println("!! " + m.render(Text.of("panel.signIn.signInProblem", refusal(p), p.code().number())));
             jobs.recordRefusal(JobType.SCAN_TO_MY_EMAIL, Optional.of(user), p);
-            if (!"y".equalsIgnoreCase(ask("Sign in to your email account now? (y/n)")) || !signIn(id)) {
+            if (!confirm(m, "panel.signIn.askNow") || !signIn(id)) {
                 return;
             }
         } else if (!p.ready()) {
             preflightOk(JobType.SCAN_TO_MY_EMAIL, Optional.of(user));
             return;
         }
-        report(jobs.submit(new JobRequest.ScanToMyEmail(user, ask("Subject"), "Scanned on the device.",
-                List.of(scannedDocument))));
+        report(jobs.submit(new JobRequest.ScanToMyEmail(user, ask(m.text("panel.scan.subject")),
+                m.text("panel.scan.body"), List.of(scannedDocument))));
     }
 
     /** Shows the device code, link, expiry and QR code; Enter checks, c cancels. */
     private boolean signIn(AccountId id) throws IOException {
+        Messages m = messages();
         DeviceCodePrompt prompt;
         try {
             prompt = accounts.startSignIn(id, profiles.apply(id));
         } catch (PrintmailException e) {
-            out.println("!! Sign-in could not start: code " + e.code().number() + " " + e.detail());
-            out.println("   Remedy: " + e.remedy());
+            out.println("!! " + m.render(Text.of("panel.signIn.couldNotStart", e.code().number(), e.detailText())));
+            out.println("   " + m.render(Text.of("panel.remedy", e.remedyText())));
             return false;
         }
-        out.println("== Sign In ==");
-        out.println("Open: " + prompt.verificationUri());
-        out.println("Code: " + prompt.userCode());
+        out.println("== " + m.text("panel.menu.signIn") + " ==");
+        out.println(m.text("panel.signIn.open", prompt.verificationUri()));
+        out.println(m.text("panel.signIn.code", prompt.userCode()));
         long minutes = Math.max(0, Duration.between(clock.instant(), prompt.expiresAt()).toMinutes());
-        out.println("Expires: " + TIME.format(prompt.expiresAt()) + " (in " + minutes + " min)");
+        out.println(m.count("panel.signIn.expires", minutes, m.dateTime(prompt.expiresAt(), clock.getZone())));
         out.print(TerminalQr.render(prompt.verificationUri().toString()));
         while (true) {
-            String c = ask("Press Enter when done, c to cancel");
+            String c = ask(m.text("panel.signIn.enterOrCancel", "c"));
             AccountStatus st = accounts.status(id);
             if ("c".equalsIgnoreCase(c)) {
                 accounts.cancelSignIn(id);
-                out.println("Sign-in cancelled.");
+                out.println(m.text("panel.signIn.cancelled"));
                 return false;
             }
             if (st.state() == AccountState.SIGNED_IN) {
-                out.println("Signed in as " + st.accountName());
+                out.println(m.text("panel.signIn.done", st.accountName()));
                 return true;
             }
             if (st.state() != AccountState.SIGN_IN_PENDING) {
-                out.println("!! Sign-in ended: " + st.reason() + " (code " + st.code().number() + ")");
+                Text why = st.reason().isEmpty() ? st.code().titleText() : st.reasonText();
+                out.println("!! " + m.render(Text.of("panel.signIn.ended", why, st.code().number())));
                 return false;
             }
-            out.println("Still waiting for the sign-in to finish.");
+            out.println(m.text("panel.signIn.waiting"));
         }
     }
 
     private void report(JobTicket t) {
+        Messages m = messages();
         if (t.accepted()) {
-            out.println("Job " + t.jobId() + " accepted; see Job Status.");
+            out.println(m.text("panel.job.accepted", t.jobId()));
         } else {
-            out.println("!! Job " + t.jobId() + " refused: code " + t.preflight().code().number() + " "
-                    + t.preflight().message());
-            out.println("   Remedy: " + t.preflight().remedy());
+            out.println("!! " + m.render(Text.of("panel.job.refused", t.jobId(), t.preflight().code().number(),
+                    refusal(t.preflight()))));
+            out.println("   " + m.render(Text.of("panel.remedy", t.preflight().remedyText())));
         }
     }
 
     private void jobStatus() throws IOException {
-        out.print(JobStatusScreen.render(jobs.outbox(), jobs.jobLog()));
-        ask("Press Enter");
+        Messages m = messages();
+        out.print(JobStatusScreen.render(m, clock.getZone(), jobs.outbox(), jobs.jobLog()));
+        ask(m.text("panel.pressEnter"));
     }
 
     private static List<String> splitList(String s) {

@@ -1,77 +1,109 @@
 package org.printmail.panel;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
+import org.printmail.auth.AccountPurpose;
+import org.printmail.auth.AccountState;
 import org.printmail.auth.AccountStatus;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.config.MailServerSettings;
 import org.printmail.config.MailTransport;
-import org.printmail.auth.AccountPurpose;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 
-/** The Email Server Status screen, also the email section of the Status Sheet. */
+/**
+ * The Email Server Status screen, also the email section of the Status Sheet, in the device
+ * language. Values that are data (addresses, hosts, dates) are isolated by the catalogue.
+ */
 public final class EmailServerStatus {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     private EmailServerStatus() { }
 
+    /** The screen: its menu name as a heading, then {@link #lines}. */
     public static String render(DeviceSettings s, List<AccountStatus> statuses, Clock clock) {
-        StringBuilder sb = new StringBuilder("== Email Server Status ==\n");
-        server(sb, "Email Server", s.deviceMail(), find(statuses, AccountPurpose.DEVICE_MAIL));
-        server(sb, "Fax Server", s.faxServer(), find(statuses, AccountPurpose.FAX_SERVER));
+        Messages m = Messages.of(s.language());
+        StringBuilder sb = new StringBuilder("== ").append(m.text("panel.menu.emailServerStatus"))
+                .append(" ==\n");
+        for (String line : lines(m, s, statuses, clock)) {
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The status as lines; a field's lines are indented under its server's heading. */
+    public static List<String> lines(Messages m, DeviceSettings s, List<AccountStatus> statuses,
+                                     Clock clock) {
+        List<String> out = new ArrayList<>();
+        server(out, m, "panel.status.emailServer", s.deviceMail(), find(statuses, AccountPurpose.DEVICE_MAIL));
+        server(out, m, "panel.status.faxServer", s.faxServer(), find(statuses, AccountPurpose.FAX_SERVER));
         long users = statuses.stream().filter(a -> a.id().purpose() == AccountPurpose.USER_MAILBOX
                 && a.state().canSend()).count();
-        sb.append("Scan to My Email: ").append(s.scanToMyEmailEnabled() ? "Enabled" : "Disabled")
-                .append(", ").append(users).append(" user(s) signed in\n");
-        sb.append("As of: ").append(TIME.format(clock.instant())).append('\n');
-        return sb.toString();
+        out.add(field(m, "panel.status.scanToMyEmail", Text.of("panel.status.scanToMyEmailValue",
+                Text.of(s.scanToMyEmailEnabled() ? "panel.status.enabled" : "panel.status.disabled"),
+                Text.of("panel.status.usersSignedIn", users))));
+        out.add(field(m, "panel.status.asOf", Text.literal(m.dateTime(clock.instant(), clock.getZone()))));
+        return out;
     }
 
     private static AccountStatus find(List<AccountStatus> all, AccountPurpose p) {
         return all.stream().filter(a -> a.id().purpose() == p).findFirst().orElse(null);
     }
 
-    private static void server(StringBuilder sb, String title, EmailServerSettings e, AccountStatus st) {
-        sb.append("[").append(title).append("]\n");
-        sb.append("  Authentication Method: ").append(e.authMethod()).append('\n');
-        sb.append("  Email service: ").append(e.service().displayName()).append('\n');
-        sb.append("  Send Through: ").append(e.transport().displayName()).append('\n');
-        if (st == null) {
-            sb.append("  Current Status: Not signed in (code 360)\n");
-        } else {
-            sb.append("  Current Status: ").append(label(st)).append('\n');
-            if (!st.accountName().isEmpty()) {
-                sb.append("  Authenticated Account: ").append(st.accountName()).append('\n');
-            }
-            st.daysUntilLapse().ifPresent(d -> sb.append("  Sign-in lapses if unused for: ").append(d)
-                    .append(" days\n"));
-            st.keepAliveWarning().ifPresent(w -> sb.append("  WARNING: ").append(w).append('\n'));
-        }
-        sb.append("  Sender's Email Address: ")
-                .append(e.senderAddress().isEmpty() ? "(the authenticated account)" : e.senderAddress()).append('\n');
-        if (e.transport() == MailTransport.MICROSOFT_GRAPH) {
-            sb.append("  SMTP Server: (not used: mail goes through Microsoft Graph over HTTPS)\n");
-        } else {
-            sb.append("  SMTP Server: ").append(e.mail().host()).append(':').append(e.mail().port())
-                    .append(", ").append(e.mail().security()).append('\n');
-        }
-        sb.append("  Certificate Validation: ").append(e.mail().certificateValidation() ? "Enable" : "Disable")
-                .append('\n');
-        e.mail().certificateWarning().ifPresent(w -> sb.append("  WARNING: ").append(w).append('\n'));
+    private static String field(Messages m, String label, Text value) {
+        return m.render(Text.of("panel.status.field", Text.of(label), value));
     }
 
-    private static String label(AccountStatus st) {
-        return switch (st.state()) {
-            case SIGNED_IN -> "Signed in";
-            case SIGN_IN_PENDING -> "Sign-in in progress (code shown)";
-            case NOT_SIGNED_IN -> "Not signed in (code 360)";
-            case EXPIRED -> "Expired: sign in again (code 361)";
-            case SIGN_IN_REQUIRED -> "Sign-in required again (code " + (st.code().number() == 371
-                    || st.code().number() == 372 ? st.code().number() : 370) + ")";
-        } + (st.reason().isEmpty() ? "" : " - " + st.reason());
+    private static void server(List<String> out, Messages m, String title, EmailServerSettings e,
+                               AccountStatus st) {
+        String in = "  ";
+        out.add("[" + m.text(title) + "]");
+        out.add(in + field(m, "panel.status.authMethod", e.authMethod().displayNameText()));
+        out.add(in + field(m, "panel.status.service", e.service().displayNameText()));
+        out.add(in + field(m, "panel.status.transport", e.transport().displayNameText()));
+        if (st == null) {
+            out.add(in + field(m, "panel.status.currentStatus", Text.of("panel.status.state.notSignedIn", 360)));
+        } else {
+            out.add(in + field(m, "panel.status.currentStatus", label(st)));
+            if (!st.accountName().isEmpty()) {
+                out.add(in + field(m, "panel.status.account", Text.literal(st.accountName())));
+            }
+            st.daysUntilLapse().ifPresent(d -> out.add(in + field(m, "panel.status.lapse",
+                    Text.of("panel.status.lapseDays", d))));
+            st.keepAliveWarningText().ifPresent(w -> out.add(in + m.render(Text.of("panel.status.warning", w))));
+        }
+        out.add(in + field(m, "panel.status.sender", e.senderAddress().isEmpty()
+                ? Text.of("panel.status.senderIsAccount") : Text.literal(e.senderAddress())));
+        MailServerSettings mail = e.mail();
+        if (e.transport() == MailTransport.MICROSOFT_GRAPH) {
+            out.add(in + field(m, "panel.status.smtpServer", Text.of("panel.status.smtpNotUsed")));
+        } else {
+            out.add(in + field(m, "panel.status.smtpServer", Text.of("panel.status.smtpServerValue",
+                    mail.host() + ":" + mail.port(), mail.security().displayNameText())));
+        }
+        out.add(in + field(m, "panel.status.certificateValidation", Text.of(mail.certificateValidation()
+                ? "panel.status.enable" : "panel.status.disable")));
+        if (!mail.certificateValidation()) {
+            Object host = mail.host() == null || mail.host().isBlank()
+                    ? Text.of("panel.status.theEmailServer") : mail.host();
+            out.add(in + m.render(Text.of("panel.status.warning",
+                    Text.of("panel.status.certificateWarning", host))));
+        }
+    }
+
+    private static Text label(AccountStatus st) {
+        int code = st.code().number();
+        Text state = switch (st.state()) {
+            case SIGNED_IN -> Text.of("panel.status.state.signedIn");
+            case SIGN_IN_PENDING -> Text.of("panel.status.state.pending");
+            case NOT_SIGNED_IN -> Text.of("panel.status.state.notSignedIn", 360);
+            case EXPIRED -> Text.of("panel.status.state.expired", 361);
+            case SIGN_IN_REQUIRED -> Text.of("panel.status.state.required",
+                    code == 371 || code == 372 ? code : 370);
+        };
+        // Signed in, the reason only names the account, which the next line shows.
+        return st.reason().isEmpty() || st.state() == AccountState.SIGNED_IN ? state
+                : Text.of("panel.status.stateWithReason", state, st.reasonText());
     }
 }

@@ -1,39 +1,62 @@
 package org.printmail.panel;
 
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
+import org.printmail.i18n.Language;
+import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobView;
 
-/** Job Status > Job Status: jobs still queued, then the job log with codes and remedies. */
+/**
+ * Job Status > Job Status: jobs still queued, then the job log with codes and remedies, in the
+ * reader's language. Columns are separated by two spaces rather than padded: padding cannot line
+ * up text that runs right to left.
+ */
 public final class JobStatusScreen {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String GAP = "  ";
 
     private JobStatusScreen() { }
 
+    /** In English, times in UTC. */
     public static String render(List<JobView> queued, List<JobLogEntry> log) {
-        StringBuilder sb = new StringBuilder("== Job Status ==\n");
+        return render(Messages.of(Language.ENGLISH), ZoneOffset.UTC, queued, log);
+    }
+
+    public static String render(Messages m, ZoneId zone, List<JobView> queued, List<JobLogEntry> log) {
+        String title = m.text("panel.menu.jobStatus");
+        StringBuilder sb = new StringBuilder("== ").append(ControlPanel.path(m, title, title))
+                .append(" ==\n");
         if (!queued.isEmpty()) {
-            sb.append("In progress:\n");
+            sb.append(m.text("panel.jobs.inProgress")).append('\n');
             for (JobView j : queued) {
-                sb.append(String.format(Locale.ROOT, "  %-22s %-18s %-16s attempts %d%s%n", j.jobId(),
-                        j.type().displayName(), j.state(), j.attempts(),
-                        j.lastCode() == 0 ? "" : "  last code " + j.lastCode() + ": " + j.lastMessage()));
+                sb.append(GAP).append(Messages.isolate(j.jobId()))
+                        .append(GAP).append(m.render(j.type().displayNameText()))
+                        .append(GAP).append(m.render(j.stateText()))
+                        .append(GAP).append(m.count("panel.jobs.attempts", j.attempts()));
+                if (j.lastCode() != 0) {
+                    sb.append(GAP).append(m.render(Text.of("panel.jobs.lastCode", j.lastCode(), j.lastMessageText())));
+                }
+                sb.append('\n');
             }
         }
-        sb.append("Job Log (newest first):\n");
+        sb.append(m.text("panel.jobs.log")).append('\n');
         if (log.isEmpty()) {
-            sb.append("  (empty)\n");
+            sb.append(GAP).append(m.text("panel.jobs.empty")).append('\n');
         }
         for (JobLogEntry e : log) {
-            sb.append(String.format(Locale.ROOT, "  %s  %-22s %-18s %-8s code %3d  %s%n", TIME.format(e.time()),
-                    e.jobId(), e.type().displayName(), e.result(), e.code(), e.message()));
-            if (!e.remedy().isEmpty()) {
-                sb.append("      Remedy: ").append(e.remedy()).append('\n');
+            sb.append(GAP).append(Messages.isolate(m.dateTime(e.time(), zone)))
+                    .append(GAP).append(Messages.isolate(e.jobId()))
+                    .append(GAP).append(m.render(e.type().displayNameText()))
+                    .append(GAP).append(m.render(e.result().labelText()))
+                    .append(GAP).append(m.text("panel.jobs.code", e.code()))
+                    .append(GAP).append(m.render(e.detailText())).append('\n');
+            String remedy = m.render(e.remedyText());
+            if (!remedy.isEmpty()) {
+                sb.append(GAP).append(GAP).append(GAP).append(m.render(Text.of("panel.remedy", e.remedyText())))
+                        .append('\n');
             }
         }
         return sb.toString();

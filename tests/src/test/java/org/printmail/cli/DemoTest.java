@@ -14,6 +14,8 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.printmail.testing.LogCapture;
+import org.printmail.i18n.Messages;
+import org.printmail.jobs.JobResult;
 import org.printmail.lab.LabUsers;
 import org.printmail.auth.AccountId;
 import org.printmail.store.AccountRecord;
@@ -39,7 +41,7 @@ class DemoTest {
         List<String> logLines = capture.lines();
         String out = screen.toString(StandardCharsets.UTF_8);
         assertTrue(passed, out);
-        assertTrue(out.contains("REFUSED  code 360"), out);
+        assertTrue(Messages.stripDirectionalControls(out).contains(JobResult.REFUSED.labelText() + "  code 360"), out);
         assertTrue(out.contains("Attachment: sample-scan.pdf, 140855 bytes"), out);
         assertTrue(out.contains("DEMO PASSED"), out);
 

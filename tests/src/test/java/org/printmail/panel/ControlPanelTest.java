@@ -13,12 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.printmail.auth.AccountState;
+import org.printmail.i18n.Language;
+import org.printmail.i18n.Messages;
 import org.printmail.jobs.JobResult;
 import org.printmail.lab.LabUsers;
 import org.printmail.auth.AccountId;
 import org.printmail.testing.DeviceRig;
 
 class ControlPanelTest {
+    private static final Messages ENGLISH = Messages.of(Language.ENGLISH);
     private final DeviceRig rig = new DeviceRig(o -> new org.printmail.device.Device.Options(o.dataDir(), o.clock(),
             o.auth(), o.sender(), o.jobs().withWorker(true)));
 
@@ -47,7 +50,7 @@ class ControlPanelTest {
             assertTrue(s.contains("Code 360"), s);
             t.type("4");
             String log = t.await("Press Enter");
-            assertTrue(log.contains("REFUSED  code 360"), log);
+            assertTrue(log.contains(ENGLISH.text("jobs.result.refused") + "  code 360"), log);
             assertTrue(log.contains("Remedy: Sign in to the email service"), log);
             t.type("");
             t.type("q");
@@ -61,7 +64,7 @@ class ControlPanelTest {
             t.await("== Home ==");
             t.type("2");
             t.type("alice");
-            assertTrue(t.await("(y/n)").contains("code 370"));
+            assertTrue(t.await("(y/N)").contains("code 370"));
             t.type("y");
             String prompt = t.await("Press Enter when done");
             String code = rig.lab.identity().latestUserCode().orElseThrow();
@@ -83,7 +86,8 @@ class ControlPanelTest {
                 Thread.sleep(20);
             }
             t.type("4");
-            assertTrue(t.await("Press Enter").contains("Scan to My Email   SENT"));
+            assertTrue(t.await("Press Enter").contains(ENGLISH.text("jobs.type.scan_to_my_email") + "  "
+                    + ENGLISH.text("jobs.result.sent") + "  code 0"));
             t.type("");
             t.type("q");
         }
@@ -104,12 +108,13 @@ class ControlPanelTest {
                 sheets = files.toList();
             }
             assertEquals(1, sheets.size(), s);
-            String pdf = new String(Files.readAllBytes(sheets.get(0)), StandardCharsets.ISO_8859_1);
-            assertTrue(pdf.startsWith("%PDF-1.4"));
-            assertTrue(pdf.contains("Authenticated Account: " + LabUsers.ADMIN));
-            assertTrue(pdf.contains("SMTP Server: localhost:"));
-            assertTrue(pdf.trim().endsWith("%%EOF"));
-            assertFalse(pdf.contains("Bearer"));
+            String head = new String(Files.readAllBytes(sheets.get(0)), 0, 8, StandardCharsets.ISO_8859_1);
+            assertTrue(head.startsWith("%PDF-1."), head);
+            List<String> lines = SheetReader.lines(sheets.get(0));
+            assertTrue(lines.get(0).startsWith("Network Status Sheet - "), lines.toString());
+            assertTrue(lines.contains("Authenticated Account: " + LabUsers.ADMIN), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("SMTP Server: localhost:")), lines.toString());
+            assertFalse(String.join("\n", lines).contains("Bearer"));
         }
     }
 }

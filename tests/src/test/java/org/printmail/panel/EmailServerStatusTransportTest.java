@@ -3,14 +3,13 @@ package org.printmail.panel;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.printmail.config.MailTransport;
+import org.printmail.i18n.Messages;
 import org.printmail.testing.DeviceRig;
 
 /** Email Server Status and the Status Sheet say which transport each account sends through. */
@@ -21,8 +20,8 @@ class EmailServerStatusTransportTest {
     void close() { rig.close(); }
 
     private String status() {
-        return EmailServerStatus.render(rig.device().settings().current(), rig.device().accounts().statuses(),
-                rig.clock);
+        return Messages.stripDirectionalControls(EmailServerStatus.render(rig.device().settings().current(),
+                rig.device().accounts().statuses(), rig.clock));
     }
 
     @Test
@@ -43,8 +42,16 @@ class EmailServerStatusTransportTest {
         rig.device().settings().update(s -> s.withDeviceMail(s.deviceMail().withTransport(
                 MailTransport.MICROSOFT_GRAPH)));
         Path pdf = rig.dataDir.resolve("sheet.pdf");
-        StatusSheetPdf.write(pdf, "Status Sheet", List.of(status().split("\n")));
-        assertTrue(new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1)
-                .contains("Send Through: Microsoft Graph"));
+        StatusSheet.print(pdf, rig.device().settings().current(), rig.device().accounts().statuses(), rig.clock);
+        List<String> lines = SheetReader.lines(pdf);
+        assertTrue(lines.contains("Send Through: Microsoft Graph"), lines.toString());
+    }
+
+    @Test
+    void theCertificateWarningIsWordedAsTheSettingsWordItForWebConfigAndTheLog() {
+        rig.device().settings().update(s -> s.withDeviceMail(s.deviceMail().withMail(
+                s.deviceMail().mail().withCertificateValidation(false))));
+        String warning = rig.device().settings().current().deviceMail().mail().certificateWarning().orElseThrow();
+        assertTrue(status().contains("  WARNING: " + warning + "\n"), status());
     }
 }

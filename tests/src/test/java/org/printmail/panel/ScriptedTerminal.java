@@ -8,6 +8,8 @@ import java.io.PipedWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import org.printmail.i18n.Messages;
+
 /**
  * Drives the control panel like a person at the keyboard: types lines into it on its own thread
  * and waits for text to appear on its screen.
@@ -38,7 +40,10 @@ final class ScriptedTerminal implements AutoCloseable {
         keys.flush();
     }
 
-    /** Waits (up to 10 s) until {@code text} appears after the last mark; returns the screen since. */
+    /**
+     * Waits (up to 10 s) until {@code text} appears after the last mark; returns the screen since,
+     * without the isolates around values (they are for the eye, not for matching).
+     */
     String await(String text) throws InterruptedException {
         long end = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < end) {
@@ -60,10 +65,16 @@ final class ScriptedTerminal implements AutoCloseable {
         synchronized (screen) {
             all = screen.toString(StandardCharsets.UTF_8);
         }
+        all = Messages.stripDirectionalControls(all);
         return all.substring(Math.min(mark, all.length()));
     }
 
-    String all() { return screen.toString(StandardCharsets.UTF_8); }
+    /** Everything the panel printed, isolates included. */
+    String all() {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8);
+        }
+    }
 
     @Override
     public void close() throws Exception {
