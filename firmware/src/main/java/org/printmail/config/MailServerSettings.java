@@ -2,6 +2,8 @@ package org.printmail.config;
 
 import java.time.Duration;
 
+import org.printmail.i18n.Text;
+
 /**
  * The SMTP submission server as Web Config's Email Server > Basic page shows it.
  *
@@ -14,17 +16,20 @@ public record MailServerSettings(String host, int port, SecureConnection securit
      * What the device risks while Certificate Validation is off, in one text for Web Config, the
      * control panel, the status sheet and the log; empty while it is on.
      */
-    public java.util.Optional<String> certificateWarning() {
+    public java.util.Optional<Text> certificateWarningText() {
         return certificateValidation ? java.util.Optional.empty()
-                : java.util.Optional.of(certificateWarning(host));
+                : java.util.Optional.of(certificateWarningText(host));
     }
 
     /** The same text for a server the admin is still typing. */
-    public static String certificateWarning(String host) {
-        return "Certificate Validation is disabled: the device sends mail and its sign-in token to "
-                + (host == null || host.isBlank() ? "the email server" : host)
-                + " without checking the server's certificate. Enable it and import the server's CA"
-                + " certificate instead.";
+    public static Text certificateWarningText(String host) {
+        return host == null || host.isBlank() ? Text.of("config.certificateWarning.anyServer")
+                : Text.of("config.certificateWarning", host);
+    }
+
+    /** {@link #certificateWarningText()} in English, for the log. */
+    public java.util.Optional<String> certificateWarning() {
+        return certificateWarningText().map(Text::toString);
     }
 
     public MailServerSettings withPort(int newPort) {

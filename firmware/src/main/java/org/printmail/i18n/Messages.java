@@ -103,10 +103,18 @@ public final class Messages {
     /** The raw pattern of a key in this language (for tests and tools), or {@code null}. */
     public String pattern(String key) { return patterns.get(key); }
 
-    /** A date and time as people of this language write it. */
+    /**
+     * A date and time as people of this language write them: the locale's long date and short
+     * time (CLDR), joined by the catalogue's {@code common.dateAndTime} (the JDK joins Arabic with
+     * a Latin comma).
+     */
     public String dateTime(Instant t, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(language.locale()).withZone(zone).format(t);
+        String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale())
+                .withZone(zone).format(t);
+        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(language.locale())
+                .withZone(zone).format(t);
+        String join = pattern("common.dateAndTime", List.of());
+        return join == null ? date + " " + time : join.replace("{0}", date).replace("{1}", time);
     }
 
     /** The plural form ({@code one}, {@code few}, ...) this language uses for {@code n}. */

@@ -36,7 +36,10 @@ public record Text(String key, List<Text> args, String value) {
 
     public boolean isLiteral() { return key == null; }
 
-    /** The English rendering, for logs and exception messages (never shown to a reader of another language). */
+    /**
+     * The English rendering without isolates, for logs and exception messages (never shown to a
+     * reader of another language).
+     */
     @Override
-    public String toString() { return Messages.of(Language.ENGLISH).render(this); }
+    public String toString() { return Messages.stripDirectionalControls(Messages.of(Language.ENGLISH).render(this)); }
 }

@@ -84,12 +84,7 @@ public final class EmailServerStatus {
         }
         out.add(in + field(m, "panel.status.certificateValidation", Text.of(mail.certificateValidation()
                 ? "panel.status.enable" : "panel.status.disable")));
-        if (!mail.certificateValidation()) {
-            Object host = mail.host() == null || mail.host().isBlank()
-                    ? Text.of("panel.status.theEmailServer") : mail.host();
-            out.add(in + m.render(Text.of("panel.status.warning",
-                    Text.of("panel.status.certificateWarning", host))));
-        }
+        mail.certificateWarningText().ifPresent(w -> out.add(in + m.render(Text.of("panel.status.warning", w))));
     }
 
     private static Text label(AccountStatus st) {

@@ -2,6 +2,8 @@ package org.printmail.panel;
 
 import java.util.Optional;
 
+import org.printmail.i18n.Text;
+
 /**
  * Resets Web Config's administrator password from the control panel: the way back in when the
  * password is forgotten or a log-in lock holds the administrator's browser. Only someone at
@@ -9,6 +11,6 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface WebConfigPasswordReset {
-    /** Sets the new password; empty when done, else what is wrong with it. */
-    Optional<String> reset(String newPassword, String confirm);
+    /** Sets the new password; empty when done, else what is wrong with it (in any language). */
+    Optional<Text> reset(String newPassword, String confirm);
 }

@@ -103,11 +103,6 @@ final class AdminPassword {
         return problem.isPresent() ? problem : replace(next);
     }
 
-    /** {@link #resetText} in English. */
-    java.util.Optional<String> reset(String next, String confirm) {
-        return resetText(next, confirm).map(Text::toString);
-    }
-
     private static java.util.Optional<Text> rules(String next, String confirm) {
         if (next == null || next.length() < 8 || next.length() > 256) {
             return java.util.Optional.of(Text.of("webpages.password.length"));

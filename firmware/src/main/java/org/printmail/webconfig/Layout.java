@@ -9,6 +9,7 @@ import org.printmail.auth.AccountStatus;
 import org.printmail.config.AuthMethod;
 import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
+import org.printmail.config.MailServerSettings;
 import org.printmail.i18n.Language;
 import org.printmail.i18n.Messages;
 import org.printmail.i18n.Text;
@@ -133,8 +134,7 @@ final class Layout {
 
     /** The warning beside a disabled Certificate Validation, naming the server when known. */
     static String certificateWarning(Messages m, String host) {
-        return host == null || host.isBlank() ? m.text("webconfig.certificateWarning.anyServer")
-                : m.text("webconfig.certificateWarning", host);
+        return m.render(MailServerSettings.certificateWarningText(host));
     }
 
     private Html start(Messages m, String path, String title) {

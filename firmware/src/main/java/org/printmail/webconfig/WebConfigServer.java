@@ -140,8 +140,8 @@ public final class WebConfigServer implements AutoCloseable {
      *
      * @return empty when done, else what is wrong with the new password
      */
-    public java.util.Optional<String> resetAdministratorPassword(String next, String confirm) {
-        java.util.Optional<String> problem = login.password().reset(next, confirm);
+    public java.util.Optional<org.printmail.i18n.Text> resetAdministratorPassword(String next, String confirm) {
+        java.util.Optional<org.printmail.i18n.Text> problem = login.password().resetText(next, confirm);
         if (problem.isEmpty()) {
             login.guard().clearAll();
             login.sessions().invalidateAll();

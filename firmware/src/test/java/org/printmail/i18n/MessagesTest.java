@@ -65,5 +65,7 @@ class MessagesTest {
         String ar = Messages.of(Language.ARABIC).dateTime(t, ZoneOffset.UTC);
         assertTrue(en.contains("December"), en);
         assertTrue(ar.contains("ديسمبر"), ar);
+        assertTrue(ar.contains("، ") && !ar.contains(","), "Arabic joins date and time with an Arabic comma: " + ar);
+        assertEquals("December 4, 2026, 5:05 PM", en.replace('\u202f', ' '));
     }
 }

@@ -52,7 +52,7 @@ class PanelInArabicTest {
             t.await("ورقة حالة الطابعة");
             t.type("1");
             t.await("== حالة خادم البريد الإلكتروني ==");
-            t.await("تحذير: التحقق من الشهادة معطّل");
+            t.await("تحذير: التحقق من الشهادة مُعطَّل");
             t.type("2");
             t.await(".pdf");
             t.type("3"); // Web Config password reset
