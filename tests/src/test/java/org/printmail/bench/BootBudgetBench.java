@@ -107,7 +107,10 @@ public final class BootBudgetBench {
         List<String> cmd = new ArrayList<>(pb.command());
         cmd.replaceAll(a -> a.equals("PORT") ? Integer.toString(port) : a);
         pb.command(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Redirects followed: the device's "/" sends a visitor to its log-in page, the page that
+        // counts; the floor answers "/" itself.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
+                .followRedirects(HttpClient.Redirect.NORMAL)
                 .sslContext(TlsTrust.withCaFiles(List.of(ROOT.resolve("test-fixtures/tls/test-ca.pem"))).sslContext())
                 .build();
         HttpRequest get = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
@@ -118,7 +121,10 @@ public final class BootBudgetBench {
             long deadline = t0 + Duration.ofSeconds(60).toNanos();
             while (true) {
                 try {
-                    http.send(get, HttpResponse.BodyHandlers.discarding());
+                    int status = http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status != 200) {
+                        throw new IllegalStateException("answer " + status + " from " + pb.command());
+                    }
                     break;
                 } catch (IOException notYet) {
                     if (System.nanoTime() > deadline || !p.isAlive()) {
