@@ -36,18 +36,23 @@ class DeviceBootTest {
         return Device.start(Device.Options.defaults(data, Clock.systemUTC()), name -> p, p);
     }
 
-    @Test
-    void aRequestArrivingBeforeTheBootEndsWaitsForThePartsAndGetsItsAnswer() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        Device real = realDevice();
-        DeviceBoot boot = DeviceBoot.start(() -> {
+    /** A boot that ends, with {@code device}, when the test releases it. */
+    private static DeviceBoot bootReleasedBy(CountDownLatch release, Device device) {
+        return DeviceBoot.start(() -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            return real;
+            return device;
         });
+    }
+
+    @Test
+    void aRequestArrivingBeforeTheBootEndsWaitsForThePartsAndGetsItsAnswer() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Device real = realDevice();
+        DeviceBoot boot = bootReleasedBy(release, real);
         try {
             CompletableFuture<List<JobLogEntry>> page = new CompletableFuture<>();
             Thread request = new Thread(() -> page.complete(boot.jobs().jobLog()), "request");
@@ -70,14 +75,7 @@ class DeviceBootTest {
     void whileBootingTheBoardSeesNoStatusesAndItsListenerIsAddedOnceBooted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Device real = realDevice();
-        DeviceBoot boot = DeviceBoot.start(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return real;
-        });
+        DeviceBoot boot = bootReleasedBy(release, real);
         try {
             List<AccountStatus> heard = new CopyOnWriteArrayList<>();
             assertEquals(List.of(), boot.accounts().statuses());
