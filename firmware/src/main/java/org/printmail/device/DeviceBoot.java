@@ -51,6 +51,18 @@ final class DeviceBoot {
     /** Starts {@code boot} on a thread of its own; returns at once. */
     static DeviceBoot start(Supplier<Device> boot) {
         DeviceBoot b = new DeviceBoot();
+        b.begin(boot);
+        return b;
+    }
+
+    /** A boot not begun yet: its stand-ins can be handed out first. */
+    static DeviceBoot notBegun() {
+        return new DeviceBoot();
+    }
+
+    /** Begins {@code boot} on a thread of its own; returns at once. */
+    void begin(Supplier<Device> boot) {
+        DeviceBoot b = this;
         DaemonThreads.start("printmail-boot", () -> {
             try {
                 b.booted(boot.get());
@@ -61,7 +73,6 @@ final class DeviceBoot {
                 }
             }
         });
-        return b;
     }
 
     /** The pending actions run before anyone can see the device, so none misses an event. */

@@ -24,7 +24,7 @@ import org.printmail.webconfig.WebConfigServer;
  * be swapped for {@code exchange-online} behind the administrator's back).
  *
  * <p>Start-up order (docs/architecture.md, "Start-up"): Web Config's listener opens first, on
- * the calling thread, while the device's parts (settings, vault, accounts, sender, outbox, job
+ * the calling thread; then the device's parts (settings, vault, accounts, sender, outbox, job
  * log) load on a boot thread; a page that needs a part before then waits for it.
  */
 public final class ProductionDevice implements AutoCloseable {
@@ -54,20 +54,17 @@ public final class ProductionDevice implements AutoCloseable {
         Function<String, DeviceProfile> byName = resolver(root, first, services);
         SettingsStore settings = Device.lazySettings(options, first);
         DeviceTrustStore cas = Device.caCertificates(options);
-        DeviceBoot device = DeviceBoot.start(() -> {
-            settings.current(); // read here, off the listener's path
+        DeviceBoot device = DeviceBoot.notBegun();
+        WebConfigServer server = WebConfigServer.start(web, new WebConfigBackend(device.accounts(),
+                device.jobs(), settings, cas, services,
+                id -> Device.profileFor(id, settings.current(), byName), options.clock(),
+                MonotonicClock.SYSTEM, device.proxyPassword()));
+        // Listening: the parts load now, on their own thread, leaving the first pages the CPU.
+        device.begin(() -> {
+            settings.current(); // read here, not on a page's thread
             return Device.start(options, byName, settings, cas);
         });
-        try {
-            WebConfigServer server = WebConfigServer.start(web, new WebConfigBackend(device.accounts(),
-                    device.jobs(), settings, cas, services,
-                    id -> Device.profileFor(id, settings.current(), byName), options.clock(),
-                    MonotonicClock.SYSTEM, device.proxyPassword()));
-            return new ProductionDevice(device, server, first);
-        } catch (RuntimeException e) {
-            device.whenBooted(Device::close);
-            throw e;
-        }
+        return new ProductionDevice(device, server, first);
     }
 
     /** The boot profile for its own service; the built-in files for the other services. */

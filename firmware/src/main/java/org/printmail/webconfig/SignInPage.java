@@ -24,7 +24,10 @@ import org.printmail.auth.AccountId;
  */
 final class SignInPage {
     static final String STATUS_API = "/api/signin-status";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson starts with the first status poll, not on the way to Web Config's first page. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Layout layout;
     private final WebConfigBackend backend;
@@ -221,7 +224,7 @@ final class SignInPage {
         out.put("state", st.state().name());
         out.put("code", st.code().number());
         try {
-            return Response.json(JSON.writeValueAsString(out));
+            return Response.json(Json.MAPPER.writeValueAsString(out));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write status JSON");
         }
