@@ -113,9 +113,9 @@ public final class Device implements AutoCloseable {
         MailSender smtp = SmtpMailSender.create(trust, o.sender().withProxy(proxy))
                 .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
                         () -> settings.current().splitLargeAttachments());
-        MailSender graph = GraphMailSender.create(trust, o.sender())
+        MailSender graph = new SenderOnFirstUse(() -> GraphMailSender.create(trust, o.sender())
                 .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
-                        () -> settings.current().splitLargeAttachments());
+                        () -> settings.current().splitLargeAttachments()));
         // Each account's transport (Email Server > Basic) picks SMTP or Graph; the Graph endpoint
         // comes from the account's profile.
         MailSender sender = new TransportRouter(smtp, graph,
