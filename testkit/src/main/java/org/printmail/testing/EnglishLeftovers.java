@@ -18,8 +18,9 @@ public final class EnglishLeftovers {
      * names, protocol and standard names, and "Web Config", the UI's own name. Longest first.
      */
     public static final List<String> KEPT_IN_ENGLISH = List.of(
+            "Set-TransportConfig -SmtpClientAuthenticationDisabled $false", "smtp.office365.com",
             "Microsoft Exchange Online", "Microsoft Entra ID", "Microsoft Graph", "Microsoft 365",
-            "Microsoft Defender", "Microsoft Learn", "Microsoft", "Exchange Online", "Exchange", "Outlook.com",
+            "Microsoft Defender", "Microsoft Learn", "Microsoft", "Exchange Online", "Exchange", "Graph", "Outlook.com",
             "Entra ID", "Entra", "Conditional Access", "Set-TransportConfig", "SmtpClientAuthenticationDisabled",
             "MailboxNotEnabledForRESTAPI", "Mail.ReadWrite", "Mail.Send", "SMTP AUTH", "OAuth 2.0", "OAuth2",
             "XOAUTH2", "OAUTHBEARER", "STARTTLS", "SSL/TLS", "SMTP", "POP3", "HTTPS", "HTTP", "SOCKS5", "SOCKS",
