@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.printmail.codes.JobCode;
 import org.printmail.config.ConfigException;
 import org.printmail.config.DeviceProfile;
 import org.printmail.store.AccountRecord;
 import org.printmail.i18n.Text;
+import org.printmail.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +27,12 @@ final class DefaultAccountManager implements AccountManager {
 
     DefaultAccountManager(Accounts accounts, IdentityClient client) {
         this.accounts = accounts;
-        this.pollers = Executors.newCachedThreadPool(daemon("printmail-signin-poll"));
+        this.pollers = Executors.newCachedThreadPool(DaemonThreads.factory("printmail-signin-poll"));
         this.signIn = new SignInFlow(accounts, client, pollers);
         this.tokens = new TokenKeeper(accounts, client);
         long every = accounts.options.keepAliveCheckEvery().toMillis();
         if (every > 0) {
-            keepAliveTimer = Executors.newSingleThreadScheduledExecutor(daemon("printmail-keepalive"));
+            keepAliveTimer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("printmail-keepalive"));
             keepAliveTimer.scheduleWithFixedDelay(this::runKeepAliveSafely, every, every,
                     TimeUnit.MILLISECONDS);
         } else {
@@ -154,14 +153,5 @@ final class DefaultAccountManager implements AccountManager {
             keepAliveTimer.shutdownNow();
         }
         pollers.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,15 +26,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Jackson starts when settings are first read or written, not when this class loads. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private final Path file;
     private final List<Consumer<DeviceSettings>> listeners = new CopyOnWriteArrayList<>();
     private volatile DeviceSettings current;
+    /** Reads the file, for a store opened lazily; null once read. */
+    private Supplier<DeviceSettings> unread;
 
     private SettingsStore(Path file, DeviceSettings current) {
         this.file = file;
@@ -42,10 +49,24 @@ public final class SettingsStore {
 
     /** Opens the settings file, or starts from {@code defaults} when there is none. */
     public static SettingsStore open(Path file, DeviceSettings defaults) {
+        return new SettingsStore(file, read(file, defaults));
+    }
+
+    /**
+     * Opens the settings without reading them yet: the first {@link #current()} reads the file
+     * (and starts Jackson), so the device's boot can open Web Config's listener meanwhile.
+     */
+    public static SettingsStore openLazily(Path file, DeviceSettings defaults) {
+        SettingsStore s = new SettingsStore(file, null);
+        s.unread = () -> read(file, defaults);
+        return s;
+    }
+
+    private static DeviceSettings read(Path file, DeviceSettings defaults) {
         DeviceSettings loaded = defaults;
         if (Files.exists(file)) {
             try {
-                loaded = JSON.readValue(file.toFile(), DeviceSettings.class).validate();
+                loaded = Json.MAPPER.readValue(file.toFile(), DeviceSettings.class).validate();
             } catch (IOException | RuntimeException e) {
                 Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
                 LOG.warn("Settings file {} unreadable ({}); set aside as {}, using defaults",
@@ -57,14 +78,25 @@ public final class SettingsStore {
                 }
             }
         }
-        return new SettingsStore(file, loaded);
+        return loaded;
     }
 
-    public DeviceSettings current() { return current; }
+    public DeviceSettings current() {
+        DeviceSettings c = current;
+        return c != null ? c : readOnce();
+    }
+
+    private synchronized DeviceSettings readOnce() {
+        if (current == null) {
+            current = unread.get();
+            unread = null;
+        }
+        return current;
+    }
 
     /** Validates and durably saves the change, then notifies listeners. The old state stays on error. */
     public synchronized DeviceSettings update(UnaryOperator<DeviceSettings> change) {
-        DeviceSettings next = change.apply(current).validate();
+        DeviceSettings next = change.apply(current()).validate();
         write(next);
         current = next;
         listeners.forEach(l -> l.accept(next));
@@ -75,7 +107,7 @@ public final class SettingsStore {
 
     private void write(DeviceSettings s) {
         try {
-            DurableFiles.replace(file, JSON.writeValueAsBytes(s));
+            DurableFiles.replace(file, Json.MAPPER.writeValueAsBytes(s));
         } catch (IOException e) {
             throw new ConfigException(Text.of("config.field.settings"),
                     Text.of("config.problem.cannotSave", e.getClass().getSimpleName()));

@@ -81,6 +81,22 @@ public final class Device implements AutoCloseable {
         Files.createDirectories(o.dataDir());
         SettingsStore settings = SettingsStore.open(o.dataDir().resolve("settings.json"),
                 DeviceSettings.defaults(defaultProfile));
+        return start(o, profiles, settings, caCertificates(o));
+    }
+
+    /** The settings, not read until first used (the boot reads them off Web Config's path). */
+    static SettingsStore lazySettings(Options o, DeviceProfile defaultProfile) throws java.io.IOException {
+        Files.createDirectories(o.dataDir());
+        return SettingsStore.openLazily(o.dataDir().resolve("settings.json"), DeviceSettings.defaults(defaultProfile));
+    }
+
+    static DeviceTrustStore caCertificates(Options o) {
+        return DeviceTrustStore.open(o.dataDir().resolve("ca-certificates"), o.clock());
+    }
+
+    /** The rest of the device on the given settings and CA store (which Web Config shares). */
+    static Device start(Options o, Function<String, DeviceProfile> profiles, SettingsStore settings,
+                        DeviceTrustStore cas) {
         VaultOptions vo = VaultOptions.inDirectory(o.dataDir(), o.clock());
         TokenVault vault = TokenVaults.open(vo);
         SealedSecretFile proxyPassword = new SealedSecretFile(o.dataDir().resolve("proxy-password.sealed"),
@@ -89,7 +105,6 @@ public final class Device implements AutoCloseable {
         Supplier<ProxyRoute> proxy = () -> new ProxyRoute(settings.current().proxy(),
                 proxyPassword.read().orElse(""));
         Function<AccountId, DeviceProfile> forAccount = id -> profileFor(id, settings.current(), profiles);
-        DeviceTrustStore cas = DeviceTrustStore.open(o.dataDir().resolve("ca-certificates"), o.clock());
         // Imported CAs apply to the identity platform too (a TLS-inspecting proxy's CA, say).
         AccountManager accounts = AccountManagers.createWithDeviceTrust(vault, forAccount,
                 profile -> cas.tlsTrust(profile.trustedCa()), o.clock(), o.auth().withProxy(proxy));
@@ -98,9 +113,9 @@ public final class Device implements AutoCloseable {
         MailSender smtp = SmtpMailSender.create(trust, o.sender().withProxy(proxy))
                 .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
                         () -> settings.current().splitLargeAttachments());
-        MailSender graph = GraphMailSender.create(trust, o.sender())
+        MailSender graph = new SenderOnFirstUse(() -> GraphMailSender.create(trust, o.sender())
                 .withAttachmentLimits(() -> settings.current().attachMaxBytes(),
-                        () -> settings.current().splitLargeAttachments());
+                        () -> settings.current().splitLargeAttachments()));
         // Each account's transport (Email Server > Basic) picks SMTP or Graph; the Graph endpoint
         // comes from the account's profile.
         MailSender sender = new TransportRouter(smtp, graph,

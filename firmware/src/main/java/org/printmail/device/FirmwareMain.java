@@ -1,8 +1,10 @@
 package org.printmail.device;
 
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.printmail.config.ConfigException;
 import org.printmail.codes.PrintmailException;
@@ -13,27 +15,57 @@ import picocli.CommandLine;
  * the device (the {@code device} command). The image holds only this module and its libraries.
  */
 public final class FirmwareMain {
+    static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     private FirmwareMain() {
     }
 
     public static void main(String[] args) {
+        avoidPlatformMBeans();
+        Optional<DeviceCommand> plain = DeviceCommand.plain(args);
+        if (plain.isPresent()) {
+            int status;
+            try {
+                status = plain.get().call();
+            } catch (Exception e) {
+                status = report(e, new PrintWriter(System.err, true));
+            }
+            System.exit(status);
+        }
         CommandLine cli = new CommandLine(new DeviceCommand());
         cli.setExecutionExceptionHandler(FirmwareMain::report);
         System.exit(cli.execute(args));
     }
 
+    /**
+     * Jetty sizes a padded array by the references per cache line, and without this property asks
+     * the platform MBean server whether oops are compressed: that starts JMX (about 300 classes,
+     * 0.1-0.15 s of boot and 2-3 MB). The device's heap (-Xmx32m) always has compressed oops: 64-byte
+     * lines, 4-byte references.
+     */
+    static void avoidPlatformMBeans() {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+        }
+    }
+
     /** Users see one line with the code and remedy, never a stack trace. */
     public static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        return report(e, cmd.getErr());
+    }
+
+    static int report(Exception e, PrintWriter err) {
         if (e instanceof ConfigException c) {
-            cmd.getErr().println("printmail: " + c.detail());
-            cmd.getErr().println("Remedy: set or correct " + c.field() + ", then start again.");
+            err.println("printmail: " + c.detail());
+            err.println("Remedy: set or correct " + c.field() + ", then start again.");
         } else if (e instanceof PrintmailException p) {
-            cmd.getErr().println("printmail: " + p.getMessage());
-            cmd.getErr().println("Remedy: " + p.remedy());
+            err.println("printmail: " + p.getMessage());
+            err.println("Remedy: " + p.remedy());
         } else {
-            cmd.getErr().println("printmail: " + e.getClass().getSimpleName()
+            err.println("printmail: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+        err.flush();
         return 1;
     }
 

@@ -10,6 +10,8 @@ import org.printmail.time.MonotonicClock;
 import org.printmail.config.DeviceProfile;
 import org.printmail.config.EmailService;
 import org.printmail.config.ProfileLoader;
+import org.printmail.config.SettingsStore;
+import org.printmail.trust.DeviceTrustStore;
 import org.printmail.webconfig.WebConfigBackend;
 import org.printmail.webconfig.WebConfigOptions;
 import org.printmail.webconfig.WebConfigServer;
@@ -20,6 +22,10 @@ import org.printmail.webconfig.WebConfigServer;
  * every refresh and every save from Web Config, even where the saved settings still name a
  * built-in profile of the same service (a vendor, national-cloud or integrator profile must not
  * be swapped for {@code exchange-online} behind the administrator's back).
+ *
+ * <p>Start-up order (docs/architecture.md, "Start-up"): Web Config's listener opens first, on
+ * the calling thread; then the device's parts (settings, vault, accounts, sender, outbox, job
+ * log) load on a boot thread; a page that needs a part before then waits for it.
  */
 public final class ProductionDevice implements AutoCloseable {
     /** The built-in profile of each email service the device offers besides the boot profile's. */
@@ -27,11 +33,11 @@ public final class ProductionDevice implements AutoCloseable {
             EmailService.EXCHANGE_ONLINE, "exchange-online",
             EmailService.OUTLOOK_COM, "outlook-com");
 
-    private final Device device;
+    private final DeviceBoot device;
     private final WebConfigServer web;
     private final DeviceProfile profile;
 
-    private ProductionDevice(Device device, WebConfigServer web, DeviceProfile profile) {
+    private ProductionDevice(DeviceBoot device, WebConfigServer web, DeviceProfile profile) {
         this.device = device;
         this.web = web;
         this.profile = profile;
@@ -46,16 +52,19 @@ public final class ProductionDevice implements AutoCloseable {
         DeviceProfile first = ProfileLoader.load(root, profile);
         Map<EmailService, DeviceProfile> services = services(root, first);
         Function<String, DeviceProfile> byName = resolver(root, first, services);
-        Device device = Device.start(options, byName, first);
-        try {
-            WebConfigServer server = WebConfigServer.start(web, new WebConfigBackend(device.accounts(),
-                    device.jobs(), device.settings(), device.caCertificates(), services,
-                    device.accountProfiles(), options.clock(), MonotonicClock.SYSTEM, device.proxyPassword()));
-            return new ProductionDevice(device, server, first);
-        } catch (RuntimeException e) {
-            device.close();
-            throw e;
-        }
+        SettingsStore settings = Device.lazySettings(options, first);
+        DeviceTrustStore cas = Device.caCertificates(options);
+        DeviceBoot device = DeviceBoot.notBegun();
+        WebConfigServer server = WebConfigServer.start(web, new WebConfigBackend(device.accounts(),
+                device.jobs(), settings, cas, services,
+                id -> Device.profileFor(id, settings.current(), byName), options.clock(),
+                MonotonicClock.SYSTEM, device.proxyPassword()));
+        // Listening: the parts load now, on their own thread, leaving the first pages the CPU.
+        device.begin(() -> {
+            settings.current(); // read here, not on a page's thread
+            return Device.start(options, byName, settings, cas);
+        });
+        return new ProductionDevice(device, server, first);
     }
 
     /** The boot profile for its own service; the built-in files for the other services. */
@@ -86,7 +95,11 @@ public final class ProductionDevice implements AutoCloseable {
         };
     }
 
-    public Device device() { return device; }
+    /**
+     * The device, once its parts have loaded (Web Config is already listening); a boot that
+     * failed throws here what it threw.
+     */
+    public Device device() { return device.await(); }
 
     public WebConfigServer web() { return web; }
 
@@ -96,6 +109,6 @@ public final class ProductionDevice implements AutoCloseable {
     @Override
     public void close() {
         web.close();
-        device.close();
+        device.whenBooted(Device::close); // at once, or when a boot still running ends
     }
 }

@@ -22,6 +22,7 @@ import org.printmail.smtp.MailSender;
 import org.printmail.smtp.OutgoingMessage;
 import org.printmail.smtp.SendReport;
 import org.printmail.smtp.SmtpAccount;
+import org.printmail.threads.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,9 +94,7 @@ final class Outbox implements JobService {
     }
 
     void startWorker() {
-        worker = new Thread(this::workLoop, "printmail-outbox");
-        worker.setDaemon(true);
-        worker.start();
+        worker = DaemonThreads.start("printmail-outbox", this::workLoop);
     }
 
     @Override

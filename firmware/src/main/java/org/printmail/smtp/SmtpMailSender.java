@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import jakarta.mail.internet.AddressException;
@@ -18,6 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.printmail.codes.JobCode;
 import org.printmail.config.MailServerSettings;
 import org.printmail.smtp.MessageComposer.Part;
+import org.printmail.threads.DaemonThreads;
 import org.printmail.trust.TlsTrust;
 import org.printmail.i18n.Text;
 
@@ -52,12 +52,8 @@ public final class SmtpMailSender implements MailSender {
      * 0.5 ms per message on a busy 2-core machine. Cancelled tasks leave the queue at once.
      */
     private static ScheduledExecutorService writeTimeoutExecutor() {
-        AtomicInteger n = new AtomicInteger();
-        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "smtp-write-timeout-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1,
+                DaemonThreads.factory("smtp-write-timeout"));
         ex.setRemoveOnCancelPolicy(true);
         ex.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
         return ex;

@@ -50,7 +50,9 @@ public final class TlsTrust {
                     javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, password);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
+            // No trust managers: a server that asks for no client certificate needs no CAs, and
+            // null would parse the JDK's 140-odd CA certificates at boot for nothing.
+            ctx.init(kmf.getKeyManagers(), new javax.net.ssl.TrustManager[0], null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot load the key store " + pkcs12.getFileName() + " ("

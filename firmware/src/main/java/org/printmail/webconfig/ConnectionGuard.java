@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.ssl.SslConnection;
+import org.printmail.threads.DaemonThreads;
 
 /**
  * Per-address connection cap and the handshake/request-head deadline, which Jetty does not
@@ -45,11 +46,8 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
 
     ConnectionGuard(ServerLimits limits) {
         this.limits = limits;
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "webconfig-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.factory("webconfig-deadlines"));
         long every = Math.max(10, Math.min(1000, limits.headDeadline().toMillis() / 4));
         sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }

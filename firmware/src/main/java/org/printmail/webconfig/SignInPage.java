@@ -26,7 +26,10 @@ import org.printmail.i18n.Text;
  */
 final class SignInPage {
     static final String STATUS_API = "/api/signin-status";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson starts with the first status poll, not on the way to Web Config's first page. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     static final String MINUTES_LEFT = "webconfig.signIn.expiresIn.minutes";
     static final String SECONDS_LEFT = "webconfig.signIn.expiresIn.seconds";
 
@@ -252,7 +255,7 @@ final class SignInPage {
         out.put("state", st.state().name());
         out.put("code", st.code().number());
         try {
-            return Response.json(JSON.writeValueAsString(out));
+            return Response.json(Json.MAPPER.writeValueAsString(out));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write status JSON");
         }

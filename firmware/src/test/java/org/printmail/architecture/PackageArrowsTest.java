@@ -35,7 +35,7 @@ class PackageArrowsTest {
                 .layer("Store").definedBy("org.printmail.store..")
                 .layer("Trust").definedBy("org.printmail.trust..")
                 .layer("Base").definedBy("org.printmail.config..", "org.printmail.codes..", "org.printmail.files..",
-                        "org.printmail.time..", "org.printmail.i18n..")
+                        "org.printmail.time..", "org.printmail.i18n..", "org.printmail.threads..")
                 .whereLayer("Device").mayNotBeAccessedByAnyLayer()
                 .whereLayer("UI").mayOnlyBeAccessedByLayers("Device")
                 .whereLayer("Jobs").mayOnlyBeAccessedByLayers("UI", "Device")
@@ -49,7 +49,8 @@ class PackageArrowsTest {
 
     static ArchRule baseDependsOnNothingAbove() {
         return noClasses().that().resideInAnyPackage("org.printmail.config..", "org.printmail.codes..",
-                        "org.printmail.files..", "org.printmail.time..", "org.printmail.i18n..")
+                        "org.printmail.files..", "org.printmail.time..", "org.printmail.i18n..",
+                        "org.printmail.threads..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.printmail.trust..", "org.printmail.store..",
                         "org.printmail.auth..", "org.printmail.smtp..", "org.printmail.graph..", "org.printmail.jobs..",
                         "org.printmail.webconfig..", "org.printmail.panel..", "org.printmail.device..");

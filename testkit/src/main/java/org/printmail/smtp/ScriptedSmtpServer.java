@@ -26,6 +26,7 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
+import org.printmail.threads.DaemonThreads;
 import org.printmail.trust.TlsTrust;
 
 /**
@@ -66,6 +67,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ThreadFactory sessionThreads =
+            DaemonThreads.factory("scripted-smtp-session");
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger maxActive = new AtomicInteger();
@@ -83,8 +86,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         this.closeAfterMessage = b.closeAfterMessage;
         this.mailReplies = b.mailReplies;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp-accept");
-        acceptor.setDaemon(true);
+        Thread acceptor = DaemonThreads.factory("scripted-smtp-accept").newThread(this::acceptLoop);
         threads.add(acceptor);
         acceptor.start();
     }
@@ -138,8 +140,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 Socket s = listener.accept();
                 open.add(s);
                 connections.incrementAndGet();
-                Thread t = new Thread(() -> serve(s), "scripted-smtp-session");
-                t.setDaemon(true);
+                Thread t = sessionThreads.newThread(() -> serve(s));
                 threads.add(t);
                 t.start();
             } catch (IOException e) {

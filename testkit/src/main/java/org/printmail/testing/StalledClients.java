@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.printmail.threads.DaemonThreads;
+
 /**
  * The slow-client attack on Web Config, bounded: connections that send the first 11 bytes of a
  * TLS ClientHello and stall, and connections that finish TLS and then trickle one header line
@@ -25,11 +27,8 @@ public final class StalledClients implements Closeable {
 
     private final List<Socket> halfOpen = new CopyOnWriteArrayList<>();
     private final List<Socket> trickling = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "stalled-clients");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.factory("stalled-clients"));
     private int failedToOpen;
 
     /** Opens {@code halfOpenCount} half-open TLS and {@code trickleCount} trickling connections. */

@@ -30,30 +30,33 @@ public final class BootBudgetBench {
     private static final Path KEYSTORE = ROOT.resolve("test-fixtures/tls/localhost.p12");
     private static final String KEYSTORE_PASSWORD = "test-only"; // TEST-ONLY keystore
 
+    /** The printmail-device launcher's flags (firmware/src/dist/printmail-device). */
+    static final List<String> LAUNCHER_FLAGS = List.of("-Xmx32m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+
     record Sample(double seconds, long rssKb) { }
 
     private BootBudgetBench() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--flags")) {
+            flagSweep(args.length > 1 ? Integer.parseInt(args[1]) : 3);
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        List<String> flags = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
-                : List.of("-Xmx32m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+        List<String> flags = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : LAUNCHER_FLAGS;
         Path data = Files.createTempDirectory("boot-budget");
-        // As the printmail-device launcher does: the first run records a CDS archive when it exits,
-        // later boots map it. The floor keeps the JDK's own CDS archive (it has no classes of ours).
-        Path archive = Files.createTempDirectory("boot-budget-cds").resolve("printmail-device.jsa");
-        List<String> training = new ArrayList<>(flags);
-        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        Sample first = run(device(training, data));
+        Sample first = run(device(training(flags), data));
         System.out.printf("first boot (new data folder, no CDS archive yet): %.3f s, RSS %d MB%n",
                 first.seconds(), first.rssKb() / 1024);
-        List<String> deviceFlags = new ArrayList<>(flags);
-        if (Files.isRegularFile(archive)) {
-            deviceFlags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        } else {
-            System.out.println("no CDS archive was written; the device runs without one");
+        if (CONFIGURED) {
+            configure(data);
+            run(device(training(flags), data)); // the archive again, now with the settings' classes
         }
+        System.out.println(CONFIGURED ? "data folder: configured (settings.json saved)"
+                : "data folder: as first boot left it (no settings.json, empty vault and job log)");
+        List<String> deviceFlags = withArchive(flags);
         List<Sample> floor = new ArrayList<>();
         List<Sample> dev = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
@@ -64,9 +67,18 @@ public final class BootBudgetBench {
                 dev.add(run(device(deviceFlags, data)));
                 floor.add(run(floor(flags)));
             }
-            System.out.printf("round %d: floor %.3f s %d MB | device %.3f s %d MB%n", i + 1,
-                    floor.get(i).seconds(), floor.get(i).rssKb() / 1024, dev.get(i).seconds(), dev.get(i).rssKb() / 1024);
+            System.out.printf("round %d: floor %.3f s %d MB | device %.3f s %d MB | ratio %.2f, %+.1f MB%n",
+                    i + 1, floor.get(i).seconds(), floor.get(i).rssKb() / 1024, dev.get(i).seconds(),
+                    dev.get(i).rssKb() / 1024, dev.get(i).seconds() / floor.get(i).seconds(),
+                    (dev.get(i).rssKb() - floor.get(i).rssKb()) / 1024.0);
         }
+        double[] ratios = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            ratios[i] = dev.get(i).seconds() / floor.get(i).seconds();
+        }
+        Arrays.sort(ratios);
+        System.out.printf("per-round time ratio: median %.2f, range %.2f-%.2f%n", median(ratios), ratios[0],
+                ratios[rounds - 1]);
         double f = median(floor.stream().mapToDouble(Sample::seconds).toArray());
         double d = median(dev.stream().mapToDouble(Sample::seconds).toArray());
         double fr = median(floor.stream().mapToDouble(s -> s.rssKb() / 1024.0).toArray());
@@ -76,6 +88,112 @@ public final class BootBudgetBench {
                 f, d, d / f);
         System.out.printf("median idle RSS: floor %.1f MB, device %.1f MB, difference %+.1f MB (goal <= +16)%n",
                 fr, dr, dr - fr);
+    }
+
+    /** BOOT_BUDGET_CONFIGURED=1: the data folder holds saved settings, as on a configured device. */
+    private static final boolean CONFIGURED = "1".equals(System.getenv("BOOT_BUDGET_CONFIGURED"));
+
+    /** Saves the settings once, as an administrator's first save in Web Config does. */
+    private static void configure(Path data) {
+        org.printmail.config.DeviceProfile p = org.printmail.config.ProfileLoader.load(
+                ROOT.resolve("firmware/target/dist"), "exchange-online");
+        org.printmail.config.SettingsStore.open(data.resolve("settings.json"),
+                org.printmail.config.DeviceSettings.defaults(p)).update(s -> s);
+    }
+
+    /** Flags of a run that records the device's CDS archive when it exits (the launcher's first run). */
+    private static List<String> training(List<String> flags) {
+        List<String> t = new ArrayList<>(flags);
+        t.addAll(List.of("-XX:ArchiveClassesAtExit=" + archiveFor(flags), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        return t;
+    }
+
+    /** Flags of a later boot: the archive the training run recorded (the floor keeps the JDK's own). */
+    private static List<String> withArchive(List<String> flags) {
+        List<String> d = new ArrayList<>(flags);
+        Path archive = archiveFor(flags);
+        if (Files.isRegularFile(archive)) {
+            d.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        } else {
+            System.out.println("no CDS archive was written for " + flags + "; the device runs without one");
+        }
+        return d;
+    }
+
+    private static final Path ARCHIVES = uncheckedTempDir();
+
+    private static Path archiveFor(List<String> flags) {
+        return ARCHIVES.resolve("printmail-device-" + Integer.toHexString(flags.hashCode()) + ".jsa");
+    }
+
+    private static Path uncheckedTempDir() {
+        try {
+            return Files.createTempDirectory("boot-budget-cds");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What each flag costs or saves: the device with the launcher's flags against the device with
+     * one flag left out (or one added), alternating, each with its own CDS archive, on one data folder.
+     */
+    private static void flagSweep(int rounds) throws Exception {
+        Path data = Files.createTempDirectory("boot-budget-flags");
+        if (CONFIGURED) {
+            configure(data);
+        }
+        run(device(training(LAUNCHER_FLAGS), data)); // records the launcher's archive
+        List<List<String>> variants = new ArrayList<>();
+        for (String f : LAUNCHER_FLAGS) {
+            List<String> without = new ArrayList<>(LAUNCHER_FLAGS);
+            without.remove(f);
+            if (f.startsWith("-XX:TieredStopAtLevel")) {
+                without.remove("-XX:CICompilerCount=1"); // C1 and C2 need two compiler threads
+            }
+            variants.add(without);
+        }
+        for (String extra : List.of("-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m", "-Xss256k",
+                "-Xmn4m", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=0", "-Xshare:off")) {
+            List<String> with = new ArrayList<>(LAUNCHER_FLAGS);
+            with.add(extra);
+            variants.add(with);
+        }
+        List<String> base = withArchive(LAUNCHER_FLAGS);
+        for (List<String> v : variants) {
+            boolean noCds = v.contains("-Xshare:off"); // no class sharing at all, not even the JDK's
+            if (!noCds) {
+                run(device(training(v), data));
+            }
+            List<String> vf = noCds ? v : withArchive(v);
+            List<Sample> a = new ArrayList<>();
+            List<Sample> b = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                if (i % 2 == 0) {
+                    a.add(run(device(base, data)));
+                    b.add(run(device(vf, data)));
+                } else {
+                    b.add(run(device(vf, data)));
+                    a.add(run(device(base, data)));
+                }
+            }
+            List<String> diff = new ArrayList<>(v);
+            diff.removeAll(LAUNCHER_FLAGS);
+            List<String> gone = new ArrayList<>(LAUNCHER_FLAGS);
+            gone.removeAll(v);
+            System.out.printf("%-32s launcher %.3f s %.1f MB | variant %.3f s %.1f MB | time x%.2f, RSS %+.1f MB%n",
+                    diff.isEmpty() ? "without " + gone : "with " + diff,
+                    medianSeconds(a), medianMb(a), medianSeconds(b), medianMb(b),
+                    medianSeconds(b) / medianSeconds(a), medianMb(b) - medianMb(a));
+        }
+    }
+
+    private static double medianSeconds(List<Sample> s) {
+        return median(s.stream().mapToDouble(Sample::seconds).toArray());
+    }
+
+    private static double medianMb(List<Sample> s) {
+        return median(s.stream().mapToDouble(x -> x.rssKb() / 1024.0).toArray());
     }
 
     private static ProcessBuilder floor(List<String> flags) throws IOException {
@@ -107,7 +225,10 @@ public final class BootBudgetBench {
         List<String> cmd = new ArrayList<>(pb.command());
         cmd.replaceAll(a -> a.equals("PORT") ? Integer.toString(port) : a);
         pb.command(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Redirects followed: the device's "/" sends a visitor to its log-in page, the page that
+        // counts; the floor answers "/" itself.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
+                .followRedirects(HttpClient.Redirect.NORMAL)
                 .sslContext(TlsTrust.withCaFiles(List.of(ROOT.resolve("test-fixtures/tls/test-ca.pem"))).sslContext())
                 .build();
         HttpRequest get = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
@@ -118,7 +239,10 @@ public final class BootBudgetBench {
             long deadline = t0 + Duration.ofSeconds(60).toNanos();
             while (true) {
                 try {
-                    http.send(get, HttpResponse.BodyHandlers.discarding());
+                    int status = http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status != 200) {
+                        throw new IllegalStateException("answer " + status + " from " + pb.command());
+                    }
                     break;
                 } catch (IOException notYet) {
                     if (System.nanoTime() > deadline || !p.isAlive()) {

@@ -82,11 +82,8 @@ public final class RealServerBenchChild {
         java.util.Properties props = SmtpThroughputBench.plainAngusProperties(trust, 120_000);
         java.util.concurrent.ScheduledThreadPoolExecutor timer = null;
         if ("angus-wt".equals(side)) { // plain Angus with printmail's write timeout, to split the cost
-            timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "bench-write-timeout");
-                t.setDaemon(true);
-                return t;
-            });
+            timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                    org.printmail.threads.DaemonThreads.factory("bench-write-timeout"));
             timer.setRemoveOnCancelPolicy(true);
             timer.scheduleAtFixedRate(() -> { }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
             props.put("mail.smtp.writetimeout", "120000");
