@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -50,44 +49,6 @@ public final class DeviceCommand implements Callable<Integer> {
     @Option(names = "--scan-source", description = "Where the scanner driver leaves the scanned document that the "
             + "panel's Scan to Email sends (default: <data-dir>/scanner/scan.pdf)")
     Path scanSource;
-
-    /**
-     * The command from plain arguments ({@code --name value} or {@code --name=value}), without
-     * picocli, whose annotation scan is about a fifth of a warm boot. Empty for anything else
-     * (help, version, an unknown or incomplete option): picocli then parses and answers as ever.
-     */
-    static Optional<DeviceCommand> plain(String[] args) {
-        DeviceCommand c = new DeviceCommand();
-        c.profile = "exchange-online";
-        c.webPort = 443;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                int eq = args[i].indexOf('=');
-                String name = eq > 0 ? args[i].substring(0, eq) : args[i];
-                if (name.equals("--no-panel") && eq < 0) {
-                    c.noPanel = true;
-                    continue;
-                }
-                if (eq < 0 && i + 1 == args.length) {
-                    return Optional.empty();
-                }
-                String value = eq > 0 ? args[i].substring(eq + 1) : args[++i];
-                switch (name) {
-                    case "--profile" -> c.profile = value;
-                    case "--data-dir" -> c.dataDir = Path.of(value);
-                    case "--web-port" -> c.webPort = Integer.parseInt(value);
-                    case "--web-keystore" -> c.webKeystore = Path.of(value);
-                    case "--scan-source" -> c.scanSource = Path.of(value);
-                    default -> {
-                        return Optional.empty();
-                    }
-                }
-            }
-        } catch (RuntimeException malformed) { // a port that is no number, a path that is none
-            return Optional.empty();
-        }
-        return c.dataDir != null && c.webKeystore != null ? Optional.of(c) : Optional.empty();
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.printmail.config.ConfigException;
 import org.printmail.codes.PrintmailException;
@@ -22,16 +21,6 @@ public final class FirmwareMain {
 
     public static void main(String[] args) {
         avoidPlatformMBeans();
-        Optional<DeviceCommand> plain = DeviceCommand.plain(args);
-        if (plain.isPresent()) {
-            int status;
-            try {
-                status = plain.get().call();
-            } catch (Exception e) {
-                status = report(e, new PrintWriter(System.err, true));
-            }
-            System.exit(status);
-        }
         CommandLine cli = new CommandLine(new DeviceCommand());
         cli.setExecutionExceptionHandler(FirmwareMain::report);
         System.exit(cli.execute(args));
