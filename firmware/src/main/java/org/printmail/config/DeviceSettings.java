@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.printmail.i18n.Language;
+import org.printmail.i18n.Messages;
 import org.printmail.i18n.Text;
 
 /**
@@ -106,7 +107,7 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
             for (String r : list) {
                 if (!isAddress(r)) {
                     problems.add(new ConfigException(Text.of("config.field.notificationRecipients",
-                            event), Text.of("config.problem.notAnAddressValue", r)));
+                            eventName(event)), Text.of("config.problem.notAnAddressValue", r)));
                 }
             }
         });
@@ -160,6 +161,15 @@ public record DeviceSettings(EmailServerSettings deviceMail, EmailServerSettings
     /** A field of a page as Web Config labels it, e.g. "Email Server > Tenant" ({@code config.field.*}). */
     private static Text on(Text page, String field) {
         return Text.of("config.path", page, Text.of("config.field." + field));
+    }
+
+    /**
+     * A device event's name as the job layer words it ({@code jobs.event.*}), so an Arabic page
+     * names "نفد الورق" rather than PAPER_OUT; an event the catalogue does not know stays as it is.
+     */
+    static Text eventName(String event) {
+        String key = "jobs.event." + event.toLowerCase(java.util.Locale.ROOT);
+        return Messages.of(Language.ENGLISH).has(key) ? Text.of(key) : Text.literal(event);
     }
 
     public static boolean isAddress(String s) {
