@@ -19,8 +19,11 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.printmail.i18n.Messages;
 
-/** Reads a status sheet back as a person and a machine would: its text, its fonts, its image. */
-final class SheetReader {
+/**
+ * Reads a status sheet back as a person and a machine would: its text, its fonts, its image. Public
+ * for the firmware image test (package device), which reads the sheet the image printed.
+ */
+public final class SheetReader {
     static final Path IMAGES = Path.of("tests/target/status-sheet").toAbsolutePath();
 
     private SheetReader() { }
@@ -30,7 +33,7 @@ final class SheetReader {
      * right-to-left runs back into logical order; NFKC folds Arabic presentation forms (the
      * shaped glyphs) back into letters; marks and isolates are dropped.
      */
-    static List<String> lines(Path pdf) throws IOException {
+    public static List<String> lines(Path pdf) throws IOException {
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
@@ -46,13 +49,13 @@ final class SheetReader {
     }
 
     /** A catalogue rendering as the sheet's text reads back: NFKC, no marks, no isolates. */
-    static String plain(String s) {
+    public static String plain(String s) {
         return Normalizer.normalize(Messages.stripDirectionalControls(s), Normalizer.Form.NFKC)
                 .replace("\u200E", "").replace("\u200F", "");
     }
 
     /** The fonts of the first page. */
-    static List<PDFont> fonts(Path pdf) throws IOException {
+    public static List<PDFont> fonts(Path pdf) throws IOException {
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             PDPage page = d.getPage(0);
             List<PDFont> out = new ArrayList<>();
