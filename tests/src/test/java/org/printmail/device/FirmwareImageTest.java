@@ -146,6 +146,27 @@ class FirmwareImageTest {
         }
     }
 
+    @Test
+    void theImagesOpenPdfLeavesOutCjkCmapsTheFallbackFontAndTheJava17Copy() throws IOException {
+        Path openPdf;
+        try (Stream<Path> s = Files.list(DIST.resolve("lib"))) {
+            openPdf = s.filter(p -> p.getFileName().toString().startsWith("openpdf-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no OpenPDF in " + DIST.resolve("lib")));
+        }
+        try (JarFile jar = new JarFile(openPdf.toFile())) {
+            List<String> names = jar.stream().map(e -> e.getName()).toList();
+            List<String> left = names.stream().filter(n -> n.endsWith(".cmap") || n.startsWith("font-fallback/")
+                    || n.startsWith("META-INF/versions/")).toList();
+            assertEquals(0, left.size(), left.size() + " entries the image's " + openPdf.getFileName()
+                    + " should leave out, e.g. " + left.subList(0, Math.min(5, left.size())));
+            assertEquals(null, jar.getManifest().getMainAttributes().getValue("Multi-Release"),
+                    "Multi-Release without versioned classes");
+            assertTrue(names.contains("com/lowagie/text/pdf/fonts/Helvetica.afm"), "standard-14 metrics kept");
+            assertTrue(names.contains("META-INF/LICENSES.md"), "licence files kept");
+            assertTrue(names.contains("com/lowagie/text/pdf/ArabicLigaturizer.class"), "Arabic shaping kept");
+        }
+    }
+
     /** The launcher's JVM flags, java -jar on the image; the CDS archive is left out (not a test's). */
     private void start(int port) throws IOException {
         List<String> cmd = new ArrayList<>();
