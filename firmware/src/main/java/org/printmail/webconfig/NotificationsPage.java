@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.printmail.config.ConfigException;
 import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 import org.printmail.jobs.DeviceEvent;
 
 /** Device Management > Email Notifications: recipients for each device event's email alert. */
@@ -52,8 +53,11 @@ final class NotificationsPage {
         }
     }
 
+    /** Whether the problem is about this event's recipients (settings name it as the jobs layer words it). */
     private static boolean names(ConfigException problem, DeviceEvent e) {
-        return problem.field().contains("(" + e.name() + ")");
+        Text field = problem.fieldText();
+        return field.args().size() == 1 && (field.args().get(0).equals(e.displayNameText())
+                || e.name().equals(field.args().get(0).value()));
     }
 
     private Response render(Request r, Map<String, String> values, ConfigException error) {

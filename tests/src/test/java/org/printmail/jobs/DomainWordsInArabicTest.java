@@ -64,7 +64,7 @@ class DomainWordsInArabicTest {
         assertEquals("Email Server > Sender's Email Address: not an email address", sender.detail());
         assertEquals("خادم البريد الإلكتروني < عنوان البريد الإلكتروني للمرسل", ARABIC.render(sender.fieldText()));
         assertEquals("ليس عنوان بريد إلكتروني", ARABIC.render(sender.problemText()));
-        assertTrue(e.problems().get(1).field().contains("(PAPER_OUT)"), e.problems().get(1).field());
+        assertTrue(e.problems().get(1).field().contains("(Paper out)"), e.problems().get(1).field());
         String arabic = ARABIC.render(e.detailText());
         assertEquals(List.of(), EnglishLeftovers.in(arabic), arabic);
     }
