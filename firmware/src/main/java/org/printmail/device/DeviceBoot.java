@@ -62,17 +62,18 @@ final class DeviceBoot {
 
     /** Begins {@code boot} on a thread of its own; returns at once. */
     void begin(Supplier<Device> boot) {
-        DeviceBoot b = this;
         DaemonThreads.start("printmail-boot", () -> {
             try {
-                b.booted(boot.get());
+                booted(boot.get());
             } catch (RuntimeException | Error e) {
-                synchronized (b) {
-                    b.pending.clear();
-                    b.device.completeExceptionally(e);
-                }
+                failed(e);
             }
         });
+    }
+
+    private synchronized void failed(Throwable e) {
+        pending.clear();
+        device.completeExceptionally(e);
     }
 
     /** The pending actions run before anyone can see the device, so none misses an event. */
@@ -84,30 +85,26 @@ final class DeviceBoot {
 
     /** The booted device; waits for the boot and rethrows its failure as it was thrown. */
     Device await() {
-        try {
-            return device.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the device was starting");
-        } catch (ExecutionException e) {
-            throw rethrown(e.getCause());
-        }
+        return get(null);
     }
 
     /** The booted device for a Web Config request: waits at most {@link #REQUEST_WAIT}. */
     private Device forRequest() {
-        if (device.isDone()) {
-            return await();
-        }
+        return get(REQUEST_WAIT);
+    }
+
+    /** Waits for the boot ({@code wait} null: as long as it takes) and rethrows its failure. */
+    private Device get(Duration wait) {
         try {
-            return device.get(REQUEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return wait == null || device.isDone() ? device.get()
+                    : device.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the device was starting");
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the device did not start within " + REQUEST_WAIT);
+            throw new IllegalStateException("the device did not start within " + wait);
         }
     }
 

@@ -128,6 +128,11 @@ public final class Messages {
         return FSI + stripDirectionalControls(value) + PDI;
     }
 
+    /** An embedding, override or isolate control (U+202A-U+202E, U+2066-U+2069). */
+    public static boolean isDirectionalControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
     /** Removes embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). */
     public static String stripDirectionalControls(String value) {
         if (value == null) {
@@ -136,7 +141,7 @@ public final class Messages {
         StringBuilder sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!(c >= '\u202A' && c <= '\u202E') && !(c >= '\u2066' && c <= '\u2069')) {
+            if (!isDirectionalControl(c)) {
                 sb.append(c);
             }
         }

@@ -67,7 +67,7 @@ final class Html {
                     out.append("</bdi>");
                     depth--;
                 }
-            } else if (!(c >= '\u202A' && c <= '\u202E') && !(c >= '\u2066' && c <= '\u2069')) {
+            } else if (!Messages.isDirectionalControl(c)) {
                 out.append(c);
             }
         }
