@@ -15,6 +15,7 @@ import org.printmail.trust.DeviceTrustStore;
 import org.printmail.webconfig.WebConfigBackend;
 import org.printmail.webconfig.WebConfigOptions;
 import org.printmail.webconfig.WebConfigServer;
+import org.printmail.webconfig.WebConfigStart;
 
 /**
  * {@code printmail device} as it is assembled: the device booted with one firmware profile and
@@ -23,8 +24,9 @@ import org.printmail.webconfig.WebConfigServer;
  * built-in profile of the same service (a vendor, national-cloud or integrator profile must not
  * be swapped for {@code exchange-online} behind the administrator's back).
  *
- * <p>Start-up order (docs/architecture.md, "Start-up"): Web Config's listener opens first, on
- * the calling thread; then the device's parts (settings, vault, accounts, sender, outbox, job
+ * <p>Start-up order (docs/architecture.md, "Start-up"): Web Config's TLS context loads on a
+ * thread of its own while the calling thread reads the profiles and builds the pages; the
+ * listener opens first, on the calling thread; then the device's parts (settings, vault, accounts, sender, outbox, job
  * log) load on a boot thread; a page that needs a part before then waits for it.
  */
 public final class ProductionDevice implements AutoCloseable {
@@ -49,13 +51,15 @@ public final class ProductionDevice implements AutoCloseable {
      */
     public static ProductionDevice start(Path root, String profile, Device.Options options,
                                          WebConfigOptions web) throws IOException {
+        // The device certificate loads on its own thread meanwhile (the other core).
+        WebConfigStart webStart = WebConfigStart.begin(web);
         DeviceProfile first = ProfileLoader.load(root, profile);
         Map<EmailService, DeviceProfile> services = services(root, first);
         Function<String, DeviceProfile> byName = resolver(root, first, services);
         SettingsStore settings = Device.lazySettings(options, first);
         DeviceTrustStore cas = Device.caCertificates(options);
         DeviceBoot device = DeviceBoot.notBegun();
-        WebConfigServer server = WebConfigServer.start(web, new WebConfigBackend(device.accounts(),
+        WebConfigServer server = webStart.listen(new WebConfigBackend(device.accounts(),
                 device.jobs(), settings, cas, services,
                 id -> Device.profileFor(id, settings.current(), byName), options.clock(),
                 MonotonicClock.SYSTEM, device.proxyPassword()));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import javax.net.ssl.SSLContext;
 
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -15,7 +14,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.printmail.trust.TlsTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class WebConfigServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebConfigServer.class);
     /** TLS 1.3 suites, and TLS 1.2 only with ECDHE (forward secrecy) and an AEAD cipher. */
-    static final String[] CIPHER_SUITES = {
-        "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
-        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-    };
 
     /** What the control panel's password reset touches. */
     private record Login(AdminPassword password, LoginGuard guard, Sessions sessions) { }
@@ -52,8 +43,12 @@ public final class WebConfigServer implements AutoCloseable {
         this.login = login;
     }
 
+    /** Starts Web Config: {@link WebConfigStart#begin} and {@link WebConfigStart#listen} in one call. */
     public static WebConfigServer start(WebConfigOptions opts, WebConfigBackend backend) {
-        SSLContext tls = tlsContext(opts);
+        return WebConfigStart.begin(opts).listen(backend);
+    }
+
+    static WebConfigServer listen(WebConfigOptions opts, WebConfigTls tls, WebConfigBackend backend) {
         AdminPassword password = AdminPassword.openOrCreate(opts.dataDir().resolve("admin-password"),
                 opts.initialAdminPassword(), opts.passwordIterations());
         Sessions sessions = new Sessions(backend.clock(), opts.sessionIdleTimeout());
@@ -77,11 +72,10 @@ public final class WebConfigServer implements AutoCloseable {
         new ProxyPage(layout, backend).register(d);
         new JobLogPage(layout, backend).register(d);
         new LanguagePage(layout, backend).register(d);
-        return listen(opts, tls, d, new Login(password, loginGuard, sessions));
+        return serve(opts, tls, d, new Login(password, loginGuard, sessions));
     }
 
-    private static WebConfigServer listen(WebConfigOptions opts, SSLContext tls, Dispatcher d,
-                                          Login login) {
+    private static WebConfigServer serve(WebConfigOptions opts, WebConfigTls tls, Dispatcher d, Login login) {
         ServerLimits limits = opts.limits();
         QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), 4);
         pool.setName("webconfig");
@@ -92,9 +86,9 @@ public final class WebConfigServer implements AutoCloseable {
         server.setStopTimeout(2_000);
 
         SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setSslContext(tls);
-        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-        ssl.setIncludeCipherSuites(CIPHER_SUITES);
+        ssl.setSslContext(tls.await());
+        ssl.setIncludeProtocols(WebConfigTls.PROTOCOLS);
+        ssl.setIncludeCipherSuites(WebConfigTls.CIPHER_SUITES);
         ssl.setRenegotiationAllowed(false);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -172,14 +166,6 @@ public final class WebConfigServer implements AutoCloseable {
         return h.contains(":") ? "[" + h + "]" : h;
     }
 
-    private static SSLContext tlsContext(WebConfigOptions opts) {
-        try {
-            return TlsTrust.serverContext(opts.keyStore(), opts.keyStorePassword().toCharArray());
-        } catch (IOException e) {
-            throw new IllegalStateException("Web Config: cannot load the device certificate from "
-                    + opts.keyStore().getFileName() + " (" + e.getClass().getSimpleName() + ")");
-        }
-    }
 
     private static void staticFiles(Dispatcher d) {
         d.staticResource("/static/webconfig.js", "text/javascript; charset=utf-8",

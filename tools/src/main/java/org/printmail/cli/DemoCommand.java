@@ -2,20 +2,31 @@ package org.printmail.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.printmail.device.Cli;
+import org.printmail.device.CliCommand;
 
 /** {@code printmail demo}: the end-to-end story on the embedded lab; exit 0 only if it all worked. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Sign the device in with a device code on the embedded lab and email a scan over XOAUTH2.")
-final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Device data folder (default: a fresh temporary folder)")
-    Path dataDir;
+final class DemoCommand implements CliCommand {
+    @Override
+    public String name() { return "demo"; }
 
     @Override
-    public Integer call() throws Exception {
+    public String summary() {
+        return "Sign the device in with a device code on the embedded lab and email a scan over XOAUTH2.";
+    }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(Cli.valued("data-dir", "DIR",
+                "Device data folder (default: a fresh temporary folder)"));
+    }
+
+    @Override
+    public int run(CommandLine line) throws Exception {
+        Path dataDir = Cli.path(line, "data-dir", null);
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("printmail-demo-");
         boolean ok = new Demo(Main.home(), dir, System.out).run();
         if (dataDir == null) {

@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.printmail.device.Cli;
+import org.printmail.device.CliCommand;
 import org.printmail.time.MonotonicClock;
 import org.printmail.config.EmailService;
 import org.printmail.device.Device;
@@ -20,47 +24,56 @@ import org.printmail.panel.ControlPanel;
 import org.printmail.webconfig.WebConfigBackend;
 import org.printmail.webconfig.WebConfigOptions;
 import org.printmail.webconfig.WebConfigServer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code printmail lab}: the device with Web Config and the control panel against the lab
  * services, for a person to try. Everything listens on loopback only.
  */
-@Command(name = "lab", mixinStandardHelpOptions = true,
-        description = "Run the device (Web Config + control panel) against the lab identity platform and mail server.")
-final class LabCommand implements Callable<Integer> {
+final class LabCommand implements CliCommand {
     /** TEST-ONLY first-boot Web Config password of the lab device. */
     static final String LAB_WEB_PASSWORD = "lab-admin-TEST-ONLY";
 
-    @Option(names = "--data-dir", description = "Device data folder (default: .printmail-data/lab)")
-    Path dataDir;
-
-    @Option(names = "--web-port", defaultValue = "0", description = "Web Config HTTPS port (default: a free port)")
-    int webPort;
-
-    @Option(names = "--identity-port", defaultValue = "0",
-            description = "Lab identity platform HTTPS port (default: a free port)")
-    int identityPort;
-
-    @Option(names = "--smtp-port", defaultValue = "0", description = "Lab mail server SMTP port (default: a free port)")
-    int smtpPort;
-
-    @Option(names = "--no-web", description = "Do not start Web Config (control panel only)")
-    boolean noWeb;
-
-    @Option(names = "--no-panel", description = "No control panel on this terminal; run until interrupted")
-    boolean noPanel;
+    /** The command line, understood; ports are 0 for a free one. */
+    record Arguments(Path dataDir, int webPort, int identityPort, int smtpPort, boolean noWeb, boolean noPanel) {
+        static Arguments of(CommandLine line) throws ParseException {
+            return new Arguments(Cli.path(line, "data-dir", null), Cli.port(line, "web-port", 0),
+                    Cli.port(line, "identity-port", 0), Cli.port(line, "smtp-port", 0),
+                    line.hasOption("no-web"), line.hasOption("no-panel"));
+        }
+    }
 
     @Override
-    public Integer call() throws Exception {
+    public String name() { return "lab"; }
+
+    @Override
+    public String summary() {
+        return "Run the device (Web Config + control panel) against the lab identity platform and mail server.";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Cli.valued("data-dir", "DIR", "Device data folder (default: .printmail-data/lab)"))
+                .addOption(Cli.valued("web-port", "PORT", "Web Config HTTPS port (default: a free port)"))
+                .addOption(Cli.valued("identity-port", "PORT", "Lab identity platform HTTPS port (default: a free port)"))
+                .addOption(Cli.valued("smtp-port", "PORT", "Lab mail server SMTP port (default: a free port)"))
+                .addOption(Cli.flag("no-web", "Do not start Web Config (control panel only)"))
+                .addOption(Cli.flag("no-panel", "No control panel on this terminal; run until interrupted"));
+    }
+
+    @Override
+    public int run(CommandLine line) throws Exception {
+        return run(Arguments.of(line));
+    }
+
+    static int run(Arguments a) throws Exception {
         Path root = Main.home();
-        Path data = dataDir != null ? dataDir : root.resolve(".printmail-data/lab");
+        Path data = a.dataDir() != null ? a.dataDir() : root.resolve(".printmail-data/lab");
         Clock clock = Clock.systemUTC();
         try (LabServices lab = LabServices.start(root, LabIdentityOptions.defaults(root, clock)
-                .withPort(identityPort), smtpPort, clock);
+                .withPort(a.identityPort()), a.smtpPort(), clock);
              Device device = Device.start(Device.Options.defaults(data, clock), name -> lab.profile(), lab.profile());
-             WebConfigServer web = noWeb ? null : WebConfigServer.start(webOptions(root, data), backend(device, lab,
+             WebConfigServer web = a.noWeb() ? null : WebConfigServer.start(webOptions(root, data, a.webPort()), backend(device, lab,
                      clock))) {
             lab.retarget(device.settings());
             System.out.println("printmail lab (all TEST-ONLY, loopback only)");
@@ -73,7 +86,7 @@ final class LabCommand implements Callable<Integer> {
                         + LAB_WEB_PASSWORD + " on first boot)");
             }
             System.out.println("  Device data:           " + data);
-            if (noPanel) {
+            if (a.noPanel()) {
                 new CountDownLatch(1).await();
             } else {
                 ControlPanel panel = new ControlPanel(device.jobs(), device.accounts(), device.settings(),
@@ -88,7 +101,7 @@ final class LabCommand implements Callable<Integer> {
         return 0;
     }
 
-    private WebConfigOptions webOptions(Path root, Path data) {
+    private static WebConfigOptions webOptions(Path root, Path data, int webPort) {
         return WebConfigOptions.defaults(root.resolve("test-fixtures/tls/localhost.p12"), LabServices.KEYSTORE_PASSWORD,
                 data.resolve("webconfig"), LAB_WEB_PASSWORD)
                 .withBindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), webPort))
