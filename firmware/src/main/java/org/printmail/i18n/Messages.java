@@ -48,7 +48,8 @@ public final class Messages {
     /** Where the reader is: the zone a {@link Text#dateTime} is written in. */
     private final ZoneId zone;
 
-    private Messages(Language language, Map<String, String> patterns, Messages fallback, ZoneId zone) {
+    private Messages(Language language, Map<String, String> patterns, Messages fallback,
+                     ZoneId zone) {
         this.language = language;
         this.patterns = patterns;
         this.fallback = fallback;

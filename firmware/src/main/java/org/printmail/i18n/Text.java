@@ -41,7 +41,9 @@ public record Text(String key, List<Text> args, String value) {
     }
 
     /** A point in time, written as the reader's language writes it, in the reader's zone. */
-    public static Text dateTime(Instant t) { return new Text(DATE_TIME, List.of(literal(t.toString())), null); }
+    public static Text dateTime(Instant t) {
+        return new Text(DATE_TIME, List.of(literal(t.toString())), null);
+    }
 
     /** A value shown as it is: data, not a sentence. */
     public static Text literal(String value) { return new Text(null, List.of(), value == null ? "" : value); }

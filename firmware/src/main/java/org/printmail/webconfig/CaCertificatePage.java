@@ -40,11 +40,10 @@ final class CaCertificatePage {
     }
 
     private Response importCertificate(Request r) {
-        Messages m = r.messages();
         byte[] file = r.form().file("certificate");
         if (file.length == 0) {
-            r.session().flash(Notice.error(Text.of("webpages.ca.noFile"), Text.of("webpages.ca.noFile.remedy",
-                    ".pem, .crt", ".der, .cer")));
+            r.session().flash(Notice.error(Text.of("webpages.ca.noFile"),
+                    Text.of("webpages.ca.noFile.remedy", ".pem, .crt", ".der, .cer")));
             return Response.redirect(PATH);
         }
         DeviceTrustStore store = backend.caCertificates();

@@ -65,7 +65,6 @@ final class ConnectionTestPage {
 
     private Response send(Request r, MailAccount a) {
         String to = r.form().get("recipient");
-        Messages m = r.messages();
         if (!DeviceSettings.isAddress(to)) {
             Notice bad = Notice.error(Text.of("webconfig.test.notAnAddress", to),
                     Text.of("webconfig.test.notAnAddress.remedy", "name@example.com"));

@@ -95,7 +95,8 @@ final class Layout {
     static void notice(Html h, Messages m, Notice n, String cssClass) {
         h.open("div", "class", cssClass + " " + n.kind().name().toLowerCase(), "role", "status");
         h.el("p", m.render(n.text()), "class", "notice-text");
-        String remedy = n.remedyFor() == null ? m.render(n.remedy()) : n.remedyFor().remedy(m, n.remedy());
+        String remedy = n.remedyFor() == null ? m.render(n.remedy())
+                : n.remedyFor().remedy(m, n.remedy());
         if (!remedy.isEmpty()) {
             h.el("p", remedy, "class", "remedy");
         }

@@ -19,9 +19,13 @@ record Notice(Kind kind, Text text, Text remedy, MailAccount remedyFor) {
 
     static Notice info(Text text) { return new Notice(Kind.INFO, text, null, null); }
 
-    static Notice warning(Text text, Text remedy) { return new Notice(Kind.WARNING, text, remedy, null); }
+    static Notice warning(Text text, Text remedy) {
+        return new Notice(Kind.WARNING, text, remedy, null);
+    }
 
-    static Notice error(Text text, Text remedy) { return new Notice(Kind.ERROR, text, remedy, null); }
+    static Notice error(Text text, Text remedy) {
+        return new Notice(Kind.ERROR, text, remedy, null);
+    }
 
     /** This notice with its remedy naming {@code account}'s pages. */
     Notice remedyFor(MailAccount account) { return new Notice(kind, text, remedy, account); }
