@@ -27,6 +27,9 @@ public record AccountStatus(AccountId id, AccountState state, String accountName
                             Instant since, JobCode code, Optional<DeviceCodePrompt> prompt,
                             Optional<Text> keepAliveWarningText, Optional<Long> daysUntilLapse,
                             String diagnostics) {
+    /** The reason of an account never signed in: it says no more than its state does. */
+    public static final Text NEVER_SIGNED_IN = Text.of("auth.reason.notSignedIn");
+
     public AccountStatus {
         reasonText = reasonText == null ? Text.literal("") : reasonText;
         keepAliveWarningText = keepAliveWarningText == null ? Optional.empty() : keepAliveWarningText;

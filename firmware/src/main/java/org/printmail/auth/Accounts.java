@@ -78,7 +78,7 @@ final class Accounts {
             VaultHealth health = vault.health();
             Text why = health.state() == VaultHealth.State.SET_ASIDE
                     ? Text.of("auth.reason.vaultSetAside", health.reason())
-                    : Text.of("auth.reason.notSignedIn");
+                    : AccountStatus.NEVER_SIGNED_IN;
             initial = AccountStateMachine.Change.to(AccountState.NOT_SIGNED_IN,
                     JobCode.NOT_SIGNED_IN, why);
         }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Collections;
@@ -43,25 +45,37 @@ public final class Messages {
     private final Language language;
     private final Map<String, String> patterns;
     private final Messages fallback;
+    /** Where the reader is: the zone a {@link Text#dateTime} is written in. */
+    private final ZoneId zone;
 
-    private Messages(Language language, Map<String, String> patterns, Messages fallback) {
+    private Messages(Language language, Map<String, String> patterns, Messages fallback,
+                     ZoneId zone) {
         this.language = language;
         this.patterns = patterns;
         this.fallback = fallback;
+        this.zone = zone;
     }
 
-    /** The catalogue of a language, loaded once. */
+    /** The catalogue of a language, loaded once; its dates and times are in UTC. */
     public static Messages of(Language language) {
         Messages m = CACHE.get(language);
         if (m == null) {
             Messages fallback = language == Language.ENGLISH ? null : of(Language.ENGLISH);
-            m = new Messages(language, load(language), fallback);
+            m = new Messages(language, load(language), fallback, ZoneOffset.UTC);
             CACHE.put(language, m);
         }
         return m;
     }
 
     public Language language() { return language; }
+
+    /** The zone this catalogue writes a {@link Text#dateTime} in. */
+    public ZoneId zone() { return zone; }
+
+    /** This language for a reader in {@code zone} (the panel's clock, a browser's UTC Job Log). */
+    public Messages inZone(ZoneId zone) {
+        return zone.equals(this.zone) ? this : new Messages(language, patterns, fallback, zone);
+    }
 
     /** The text of {@code key} with its arguments (see {@link Text#of}). */
     public String text(String key, Object... args) { return render(Text.of(key, args)); }
@@ -79,6 +93,9 @@ public final class Messages {
         if (t.isLiteral()) {
             return t.value();
         }
+        if (Text.DATE_TIME.equals(t.key())) {
+            return dateTime(t);
+        }
         String pattern = pattern(t.key(), t.args());
         if (pattern == null) {
             return t.key();
@@ -86,7 +103,8 @@ public final class Messages {
         Object[] values = new Object[t.args().size()];
         for (int i = 0; i < values.length; i++) {
             Text a = t.args().get(i);
-            values[i] = a.isLiteral() ? isolate(a.value()) : render(a);
+            values[i] = a.isLiteral() ? isolate(a.value())
+                    : Text.DATE_TIME.equals(a.key()) ? isolate(render(a)) : render(a);
         }
         if (values.length == 0 && pattern.indexOf('{') < 0) {
             return pattern;
@@ -115,6 +133,17 @@ public final class Messages {
                 .withZone(zone).format(t);
         String join = pattern("common.dateAndTime", List.of());
         return join == null ? date + " " + time : join.replace("{0}", date).replace("{1}", time);
+    }
+
+    /** A {@link Text#dateTime} in this language and zone; an unreadable instant as it is. */
+    private String dateTime(Text t) {
+        Text arg = t.args().isEmpty() ? Text.literal("") : t.args().get(0);
+        String iso = arg.isLiteral() ? arg.value() : "";
+        try {
+            return dateTime(Instant.parse(iso), zone);
+        } catch (DateTimeParseException notAnInstant) {
+            return iso;
+        }
     }
 
     /** The plural form ({@code one}, {@code few}, ...) this language uses for {@code n}. */

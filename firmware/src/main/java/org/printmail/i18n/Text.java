@@ -1,5 +1,6 @@
 package org.printmail.i18n;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +10,20 @@ import java.util.List;
  * failures and notices store, so one record reads in any language ({@link Messages#render}).
  * Arguments are texts too: a keyed argument is translated, a literal one is isolated
  * (Unicode FSI/PDI) so left-to-right data never garbles a right-to-left sentence, or the reverse.
+ * A point in time ({@link #dateTime}) is written out in the reader's language and zone, and
+ * isolated too.
  *
  * @param key   the catalogue key, or {@code null} for a literal
  * @param args  the arguments of a keyed text, in placeholder order ({@code {0}}, {@code {1}}, ...)
  * @param value the literal's value ({@code null} for a keyed text)
  */
 public record Text(String key, List<Text> args, String value) {
+    /**
+     * The key of a point in time, its one argument the ISO-8601 instant: not a catalogue key, so
+     * a stored date and time stays the key-and-arguments shape every reader already handles.
+     */
+    public static final String DATE_TIME = "@dateTime";
+
     public Text {
         args = args == null ? List.of() : List.copyOf(args);
         if (key == null && value == null) {
@@ -29,6 +38,11 @@ public record Text(String key, List<Text> args, String value) {
             list.add(a instanceof Text t ? t : literal(String.valueOf(a)));
         }
         return new Text(key, list, null);
+    }
+
+    /** A point in time, written as the reader's language writes it, in the reader's zone. */
+    public static Text dateTime(Instant t) {
+        return new Text(DATE_TIME, List.of(literal(t.toString())), null);
     }
 
     /** A value shown as it is: data, not a sentence. */

@@ -1,9 +1,6 @@
 package org.printmail.jobs;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.printmail.codes.JobCode;
 import org.printmail.codes.PrintmailException;
@@ -16,10 +13,6 @@ import org.printmail.smtp.SmtpFailure;
  * not sentences: the log stores them and each reader sees them in their own language.
  */
 final class JobLogText {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-                    .withZone(ZoneOffset.UTC);
-
     private JobLogText() { }
 
     /** The failure's detail, and the server's reply verbatim (one sanitised line, a literal) if any. */
@@ -30,12 +23,12 @@ final class JobLogText {
         return e.detailText();
     }
 
-    /** What a held job waits for, and when it gives up. */
+    /** What a held job waits for, and when it gives up (in the reader's language and zone). */
     static Text held(Text detail, Instant holdUntil, JobCode code) {
         Text signIn = Text.of("common.menu.signIn");
         if (detail == null || (detail.isLiteral() && detail.value().isBlank())) {
-            return Text.of("jobs.held", signIn, code.number(), TIME.format(holdUntil));
+            return Text.of("jobs.held", signIn, code.number(), Text.dateTime(holdUntil));
         }
-        return Text.of("jobs.heldBecause", signIn, code.number(), TIME.format(holdUntil), detail);
+        return Text.of("jobs.heldBecause", signIn, code.number(), Text.dateTime(holdUntil), detail);
     }
 }

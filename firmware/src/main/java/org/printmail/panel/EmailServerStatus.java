@@ -97,8 +97,16 @@ public final class EmailServerStatus {
             case SIGN_IN_REQUIRED -> Text.of("panel.status.state.required",
                     code == 371 || code == 372 ? code : 370);
         };
-        // Signed in, the reason only names the account, which the next line shows.
-        return st.reason().isEmpty() || st.state() == AccountState.SIGNED_IN ? state
+        return st.reason().isEmpty() || restatesTheState(st) ? state
                 : Text.of("panel.status.stateWithReason", state, st.reasonText());
+    }
+
+    /**
+     * Whether the reason only says again what the state says: signed in, it names the account,
+     * which the next line shows; not signed in, it says "not signed in".
+     */
+    private static boolean restatesTheState(AccountStatus st) {
+        return st.state() == AccountState.SIGNED_IN || (st.state() == AccountState.NOT_SIGNED_IN
+                && AccountStatus.NEVER_SIGNED_IN.equals(st.reasonText()));
     }
 }

@@ -25,7 +25,9 @@ public final class JobStatusScreen {
         return render(Messages.of(Language.ENGLISH), ZoneOffset.UTC, queued, log);
     }
 
-    public static String render(Messages m, ZoneId zone, List<JobView> queued, List<JobLogEntry> log) {
+    public static String render(Messages language, ZoneId zone, List<JobView> queued,
+                                List<JobLogEntry> log) {
+        Messages m = language.inZone(zone); // times inside sentences too (a held job's deadline)
         String title = m.text("panel.menu.jobStatus");
         StringBuilder sb = new StringBuilder("== ").append(ControlPanel.path(m, title, title))
                 .append(" ==\n");

@@ -57,15 +57,15 @@ final class AdminPasswordPage {
         }
         LOG.info("Web Config: administrator password changed from {}", r.client());
         Session fresh = sessions.invalidateAllBut(r.session());
-        fresh.flash(Notice.info(r.t("webpages.password.changed")));
+        fresh.flash(Notice.info(Text.of("webpages.password.changed")));
         return Response.redirect(PATH).withHeader("Set-Cookie", sessions.setCookie(fresh));
     }
 
     private Response render(Request r, Optional<Text> problem) {
         Messages m = r.messages();
         return layout.page(r, m.text("common.menu.adminPassword"), h -> {
-            problem.ifPresent(p -> Layout.notice(h, Notice.error(m.render(p),
-                    m.text("webpages.common.correctField")), "flash error-summary"));
+            problem.ifPresent(p -> Layout.notice(h, m, Notice.error(p,
+                    Text.of("webpages.common.correctField")), "flash error-summary"));
             Layout.form(h, r.session(), PATH, "admin-password-form", f -> {
                 field(f, "current", m.text("webpages.password.current"), "current-password");
                 field(f, "new", m.text("webpages.password.new"), "new-password");

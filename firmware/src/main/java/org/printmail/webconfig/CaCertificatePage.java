@@ -40,18 +40,17 @@ final class CaCertificatePage {
     }
 
     private Response importCertificate(Request r) {
-        Messages m = r.messages();
         byte[] file = r.form().file("certificate");
         if (file.length == 0) {
-            r.session().flash(Notice.error(m.text("webpages.ca.noFile"), m.text("webpages.ca.noFile.remedy",
-                    ".pem, .crt", ".der, .cer")));
+            r.session().flash(Notice.error(Text.of("webpages.ca.noFile"),
+                    Text.of("webpages.ca.noFile.remedy", ".pem, .crt", ".der, .cer")));
             return Response.redirect(PATH);
         }
         DeviceTrustStore store = backend.caCertificates();
         try {
             if (store.list().size() + TlsTrust.parseCertificates(file).size() > MAX_CERTIFICATES) {
-                r.session().flash(Notice.error(m.count("webpages.ca.tooMany", MAX_CERTIFICATES),
-                        m.text("webpages.ca.tooMany.remedy")));
+                r.session().flash(Notice.error(Text.of("webpages.ca.tooMany", MAX_CERTIFICATES),
+                        Text.of("webpages.ca.tooMany.remedy")));
                 return Response.redirect(PATH);
             }
             Set<String> before = store.list().stream().map(ImportedCa::sha256).collect(Collectors.toSet());
@@ -61,30 +60,30 @@ final class CaCertificatePage {
             if (added.isEmpty()) {
                 String subject = imported.get(0).subject();
                 r.session().flash(Notice.info(already > 1
-                        ? m.count("webpages.ca.alreadyMore", already - 1, subject)
-                        : m.text("webpages.ca.already", subject)));
+                        ? Text.of("webpages.ca.alreadyMore", already - 1, subject)
+                        : Text.of("webpages.ca.already", subject)));
             } else {
-                String text = m.count("webpages.ca.imported", added.size(), added.get(0).subject());
+                Text text = Text.of("webpages.ca.imported", added.size(), added.get(0).subject());
                 if (already > 0) {
-                    text += " " + m.count("webpages.ca.importedAlready", already);
+                    text = Notice.sentences(text, Text.of("webpages.ca.importedAlready", already));
                 }
                 r.session().flash(Notice.info(text));
             }
         } catch (PrintmailException e) {
-            r.session().flash(Notice.error(m.render(Text.of("webpages.ca.importFailed",
-                    e.code().number(), e.detailText())), m.text("webpages.ca.importFailed.remedy")));
+            r.session().flash(Notice.error(Text.of("webpages.ca.importFailed",
+                    e.code().number(), e.detailText()), Text.of("webpages.ca.importFailed.remedy")));
         }
         return Response.redirect(PATH);
     }
 
     private Response delete(Request r) {
         boolean gone = backend.caCertificates().delete(r.form().get("fingerprint"));
-        r.session().flash(gone ? Notice.info(r.t("webpages.ca.deleted")) : noSuchCertificate(r));
+        r.session().flash(gone ? Notice.info(Text.of("webpages.ca.deleted")) : noSuchCertificate(r));
         return Response.redirect(PATH);
     }
 
     private static Notice noSuchCertificate(Request r) {
-        return Notice.error(r.t("webpages.ca.noSuch"), r.t("webpages.ca.noSuch.remedy"));
+        return Notice.error(Text.of("webpages.ca.noSuch"), Text.of("webpages.ca.noSuch.remedy"));
     }
 
     /** Deleting a trusted CA can stop mail: ask first, naming the certificate and what is lost. */

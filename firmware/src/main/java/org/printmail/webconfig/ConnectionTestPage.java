@@ -8,6 +8,7 @@ import org.printmail.config.DeviceSettings;
 import org.printmail.config.EmailServerSettings;
 import org.printmail.config.MailTransport;
 import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 import org.printmail.jobs.ConnectionCheck;
 import org.printmail.jobs.JobLogEntry;
 import org.printmail.jobs.JobState;
@@ -47,7 +48,7 @@ final class ConnectionTestPage {
     private Response useGraph(Request r, MailAccount a) {
         backend.settings().update(d -> a.with(d, a.settings(d).withTransport(MailTransport.MICROSOFT_GRAPH)));
         r.session().state(resultsKey(a), null);
-        r.session().flash(TransportSwitch.check(r.messages(), backend.accounts(), board.fresh(a.id()), a.id(),
+        r.session().flash(TransportSwitch.check(backend.accounts(), board.fresh(a.id()), a.id(),
                 MailTransport.MICROSOFT_GRAPH));
         return Response.redirect(a.path());
     }
@@ -64,10 +65,9 @@ final class ConnectionTestPage {
 
     private Response send(Request r, MailAccount a) {
         String to = r.form().get("recipient");
-        Messages m = r.messages();
         if (!DeviceSettings.isAddress(to)) {
-            Notice bad = Notice.error(m.text("webconfig.test.notAnAddress", to),
-                    m.text("webconfig.test.notAnAddress.remedy", "name@example.com"));
+            Notice bad = Notice.error(Text.of("webconfig.test.notAnAddress", to),
+                    Text.of("webconfig.test.notAnAddress.remedy", "name@example.com"));
             return render(r, a, to, Optional.of(bad)).withStatus(400);
         }
         // Through the job system like any scan, so it is retried, held and logged in the Job Log;
@@ -76,12 +76,12 @@ final class ConnectionTestPage {
                 backend.settings().current().language()));
         if (t.accepted()) {
             r.session().state(testJobKey(a), t.jobId());
-            r.session().flash(Notice.info(m.text("webconfig.test.queued", to, t.jobId())));
+            r.session().flash(Notice.info(Text.of("webconfig.test.queued", to, t.jobId())));
         } else {
             Preflight p = t.preflight();
             // The administrator is reading: not the panel's "contact the administrator".
-            r.session().flash(Notice.error(m.text("webconfig.codeTitleDetail", p.code().number(),
-                    p.code().titleText(), p.adminMessageText()), m.render(p.remedyText())));
+            r.session().flash(Notice.error(Text.of("webconfig.codeTitleDetail", p.code().number(),
+                    p.code().titleText(), p.adminMessageText()), p.remedyText()));
         }
         return Response.redirect(a.connectionTestPath());
     }
@@ -100,20 +100,21 @@ final class ConnectionTestPage {
                         + m.render(e.result().labelText())
                         + (e.code() == 0 ? "" : " (" + e.code() + ")")
                         + (detail.isEmpty() ? "" : ". " + detail);
-                return Optional.of(e.code() == 0 ? Notice.info(text)
-                        : Notice.error(text, a.remedy(m, e.remedyText())));
+                // Worded here, for this page view only: never kept for a later one.
+                return Optional.of(e.code() == 0 ? Notice.info(Text.literal(text))
+                        : Notice.error(Text.literal(text), e.remedyText()).remedyFor(a));
             }
         }
         for (JobView v : backend.jobs().outbox()) {
             if (v.jobId().equals(id.get()) && v.state() == JobState.SENT) {
                 // Delivered; its Job Log line is being written.
-                return Optional.of(Notice.info(m.text("webconfig.test.status", v.jobId())
-                        + " " + m.render(JobState.SENT.labelText())));
+                return Optional.of(Notice.info(Notice.sentences(Text.of("webconfig.test.status",
+                        v.jobId()), JobState.SENT.labelText())));
             }
             if (v.jobId().equals(id.get())) {
-                return Optional.of(Notice.warning(m.text("webconfig.test.status", v.jobId())
+                return Optional.of(Notice.warning(Text.literal(m.text("webconfig.test.status", v.jobId())
                         + " " + m.render(v.stateText()) + (v.lastCode() == 0 ? "" : " (" + v.lastCode() + ") "
-                        + m.render(v.lastMessageText())), m.text("webconfig.test.reload")));
+                        + m.render(v.lastMessageText()))), Text.of("webconfig.test.reload")));
             }
         }
         return Optional.empty();
@@ -124,7 +125,7 @@ final class ConnectionTestPage {
         EmailServerSettings s = a.settings(backend.settings().current());
         Messages m = r.messages();
         return layout.page(r, m.text("webconfig.test.title", a.sectionText()), h -> {
-            problem.ifPresent(n -> Layout.notice(h, n, "flash"));
+            problem.ifPresent(n -> Layout.notice(h, m, n, "flash"));
             h.el("p", s.transport() == MailTransport.MICROSOFT_GRAPH
                     ? m.text("webconfig.test.what.graph")
                     : m.text("webconfig.test.what", s.mail().host() + ":" + s.mail().port(),
@@ -138,7 +139,7 @@ final class ConnectionTestPage {
                 offerGraph(h, m, r, a);
             }
             h.el("h2", m.text("webconfig.test.send.title"));
-            testJobStatus(r, a).ifPresent(n -> Layout.notice(h, n, "test-message-status"));
+            testJobStatus(r, a).ifPresent(n -> Layout.notice(h, m, n, "test-message-status"));
             Layout.form(h, r.session(), a.connectionTestPath() + "/send", "test-mail-form", f -> {
                 f.el("label", m.text("webconfig.test.recipient"), "for", "test-recipient");
                 f.empty("input", "type", "text", "name", "recipient", "id", "test-recipient",

@@ -74,8 +74,8 @@ final class EmailServerPage {
             r.session().state(draftKey(a), null);
             keepSenderWithAccount(a, next);
             r.session().flash(current.transport() == next.transport()
-                    ? Notice.info(r.t("webconfig.emailServer.saved"))
-                    : TransportSwitch.check(r.messages(), backend.accounts(), board.fresh(a.id()), a.id(),
+                    ? Notice.info(Text.of("webconfig.emailServer.saved"))
+                    : TransportSwitch.check(backend.accounts(), board.fresh(a.id()), a.id(),
                             next.transport()));
             return Response.redirect(a.path());
         } catch (ConfigException e) {
@@ -109,8 +109,8 @@ final class EmailServerPage {
             h.el("a", m.text("webconfig.menu.caCertificate.short"), "href", CaCertificatePage.PATH, "id",
                     "ca-certificate-link");
             h.close("div");
-            error.ifPresent(e -> Layout.notice(h, Notice.error(m.render(e.detailText()),
-                    m.render(e.remedyText())), "flash error-summary"));
+            error.ifPresent(e -> Layout.notice(h, m, Notice.error(e.detailText(),
+                    e.remedyText()), "flash error-summary"));
             Layout.form(h, r.session(), a.path(), "email-server-form", f -> {
                 f.open("table", "class", "settings");
                 select(f, m, EmailServerForm.AUTH_METHOD, form, bad,

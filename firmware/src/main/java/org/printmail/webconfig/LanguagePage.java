@@ -51,7 +51,7 @@ final class LanguagePage {
         } catch (ConfigException e) {
             return render(r, Optional.of(e.detailText())).withStatus(400);
         }
-        r.session().flash(Notice.info(r.t("webpages.language.saved", ownName(chosen.get()))));
+        r.session().flash(Notice.info(Text.of("webpages.language.saved", ownName(chosen.get()))));
         return Response.redirect(PATH);
     }
 
@@ -59,8 +59,8 @@ final class LanguagePage {
         Messages m = r.messages();
         Language current = backend.settings().current().language();
         return layout.page(r, m.text("common.menu.language"), h -> {
-            problem.ifPresent(p -> Layout.notice(h, Notice.error(m.render(p),
-                    m.text("webpages.language.unknown.remedy")), "flash error-summary"));
+            problem.ifPresent(p -> Layout.notice(h, m, Notice.error(p,
+                    Text.of("webpages.language.unknown.remedy")), "flash error-summary"));
             h.el("p", m.text("webpages.language.intro"));
             h.el("p", m.text("webpages.language.webConfigNote"), "class", "hint");
             Layout.form(h, r.session(), PATH, "device-language-form", f -> {

@@ -43,9 +43,10 @@ final class Layout {
         h.open("main");
         h.el("h1", title);
         for (Notice n : banners(m)) {
-            notice(h, n, "banner");
+            notice(h, m, n, "banner");
         }
-        req.session().takeFlash().ifPresent(n -> notice(h, n, "flash"));
+        // Worded now, in this page's language (it may have changed since the notice was left).
+        req.session().takeFlash().ifPresent(n -> notice(h, m, n, "flash"));
         body.accept(h);
         h.close("main");
         return Response.html(finish(h));
@@ -91,11 +92,13 @@ final class Layout {
         h.close("form");
     }
 
-    static void notice(Html h, Notice n, String cssClass) {
+    static void notice(Html h, Messages m, Notice n, String cssClass) {
         h.open("div", "class", cssClass + " " + n.kind().name().toLowerCase(), "role", "status");
-        h.el("p", n.text(), "class", "notice-text");
-        if (!n.remedy().isEmpty()) {
-            h.el("p", n.remedy(), "class", "remedy");
+        h.el("p", m.render(n.text()), "class", "notice-text");
+        String remedy = n.remedyFor() == null ? m.render(n.remedy())
+                : n.remedyFor().remedy(m, n.remedy());
+        if (!remedy.isEmpty()) {
+            h.el("p", remedy, "class", "remedy");
         }
         h.close("div");
     }
@@ -111,22 +114,22 @@ final class Layout {
             }
             Text title = a.titleText();
             if (!s.mail().certificateValidation()) {
-                out.add(Notice.warning(m.text("webconfig.banner.certificateOff", title),
-                        certificateWarning(m, s.mail().host())));
+                out.add(Notice.warning(Text.of("webconfig.banner.certificateOff", title),
+                        MailServerSettings.certificateWarningText(s.mail().host())));
             }
             AccountStatus st = board.fresh(a.id());
             st.keepAliveWarningText().ifPresent(w -> out.add(Notice.warning(
-                    m.text("webconfig.banner.keepAlive", title, w),
-                    m.text("webconfig.banner.keepAlive.remedy"))));
+                    Text.of("webconfig.banner.keepAlive", title, w),
+                    Text.of("webconfig.banner.keepAlive.remedy"))));
             if (st.state() == AccountState.SIGNED_IN) {
                 st.daysUntilLapse().filter(d -> d <= LAPSE_WARNING_DAYS).ifPresent(d -> out.add(
-                        Notice.warning(m.count("webconfig.banner.lapse", d, title),
-                                m.text("webconfig.banner.lapse.remedy"))));
+                        Notice.warning(Text.of("webconfig.banner.lapse", d, title),
+                                Text.of("webconfig.banner.lapse.remedy"))));
             } else if (st.state() == AccountState.EXPIRED
                     || st.state() == AccountState.SIGN_IN_REQUIRED) {
-                out.add(Notice.error(m.text("webconfig.banner.code", title,
+                out.add(Notice.error(Text.of("webconfig.banner.code", title,
                         st.code().number(), st.code().titleText()),
-                        a.remedy(m, st.code().remedyText())));
+                        st.code().remedyText()).remedyFor(a));
             }
         }
         return out;

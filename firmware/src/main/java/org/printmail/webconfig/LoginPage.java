@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,14 +74,14 @@ final class LoginPage {
                 () -> password.matches(r.form().fields().get("password")));
         switch (a.outcome()) {
             case LOCKED:
-                return render(r, nonce, 429, Optional.of(lockedNotice(r.messages(),
+                return render(r, nonce, 429, Optional.of(lockedNotice(
                         a.waitFor().orElseThrow())));
             case BUSY:
-                return render(r, nonce, 429, Optional.of(busyNotice(r.messages())));
+                return render(r, nonce, 429, Optional.of(busyNotice()));
             case WRONG:
                 LOG.warn("Web Config: failed administrator log-in from {}", r.client());
-                Notice n = a.waitFor().map(w -> lockedNotice(r.messages(), w)).orElse(Notice.error(
-                        r.t("webconfig.login.wrong"), r.t("webconfig.login.wrong.remedy")));
+                Notice n = a.waitFor().map(w -> lockedNotice(w)).orElse(Notice.error(
+                        Text.of("webconfig.login.wrong"), Text.of("webconfig.login.wrong.remedy")));
                 return render(r, nonce, 401, Optional.of(n));
             default:
                 break;
@@ -100,19 +100,19 @@ final class LoginPage {
     }
 
     /** Too many failed log-ins: when to try again, in the reader's language. */
-    static Notice lockedNotice(Messages m, Duration wait) {
+    static Notice lockedNotice(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return Notice.error(m.text("webconfig.login.locked"),
-                m.count("webconfig.login.locked.remedy", seconds));
+        return Notice.error(Text.of("webconfig.login.locked"),
+                Text.of("webconfig.login.locked.remedy", seconds));
     }
 
-    static Notice busyNotice(Messages m) {
-        return Notice.error(m.text("webconfig.login.busy"), m.text("webconfig.login.busy.remedy"));
+    static Notice busyNotice() {
+        return Notice.error(Text.of("webconfig.login.busy"), Text.of("webconfig.login.busy.remedy"));
     }
 
     private Response render(Request r, String nonce, int status, Optional<Notice> notice) {
         return layout.bare(r, status, r.t("webconfig.login.title"), h -> {
-            notice.ifPresent(n -> Layout.notice(h, n, "flash"));
+            notice.ifPresent(n -> Layout.notice(h, r.messages(), n, "flash"));
             h.open("form", "method", "post", "action", Dispatcher.LOGIN, "id", "login-form");
             h.empty("input", "type", "hidden", "name", Layout.CSRF_FIELD, "value",
                     tokens.formToken(nonce));

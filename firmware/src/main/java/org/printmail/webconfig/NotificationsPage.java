@@ -46,7 +46,7 @@ final class NotificationsPage {
         }
         try {
             backend.settings().update(s -> s.withNotificationRecipients(recipients));
-            r.session().flash(Notice.info(r.t("webpages.notifications.saved")));
+            r.session().flash(Notice.info(Text.of("webpages.notifications.saved")));
             return Response.redirect(PATH);
         } catch (ConfigException e) {
             return render(r, typed, e).withStatus(400);

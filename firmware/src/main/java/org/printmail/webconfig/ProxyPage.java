@@ -113,7 +113,7 @@ final class ProxyPage {
                         label("proxyPassword"), e.detailText())));
             }
         }
-        r.session().flash(Notice.info(r.t("webpages.proxy.saved")));
+        r.session().flash(Notice.info(Text.of("webpages.proxy.saved")));
         return Response.redirect(PATH);
     }
 
@@ -130,8 +130,8 @@ final class ProxyPage {
         boolean stored = backend.proxyPassword() != null && backend.proxyPassword().isSet();
         Messages m = r.messages();
         return layout.page(r, m.text("common.menu.proxy"), h -> {
-            error.ifPresent(e -> Layout.notice(h, Notice.error(m.render(e.text()),
-                    m.text("webpages.common.correctField")), "flash error-summary"));
+            error.ifPresent(e -> Layout.notice(h, m, Notice.error(e.text(),
+                    Text.of("webpages.common.correctField")), "flash error-summary"));
             h.el("p", m.text("webpages.proxy.intro"));
             Layout.form(h, r.session(), PATH, "proxy-form", f -> {
                 f.open("table", "class", "settings");

@@ -64,9 +64,8 @@ final class SignInPage {
             backend.accounts().startSignIn(a.id(), profile);
         } catch (ConfigException e) {
             // The form or the profile is wrong, not the sign-in: say so once, on this page view.
-            Messages m = r.messages();
-            r.session().flash(Notice.error(m.text("webconfig.codeTitleDetail", e.code().number(),
-                    e.code().titleText(), e.detailText()), a.remedy(m, e.remedyText())));
+            r.session().flash(Notice.error(Text.of("webconfig.codeTitleDetail", e.code().number(),
+                    e.code().titleText(), e.detailText()), e.remedyText()).remedyFor(a));
         } catch (PrintmailException e) {
             board.signInRefused(a.id(), e); // the latest error stays on the page and in its JSON
         }
@@ -80,7 +79,7 @@ final class SignInPage {
 
     private Response signOut(Request r, MailAccount a) {
         backend.accounts().signOut(a.id());
-        r.session().flash(Notice.info(r.t("webconfig.signOut.done")));
+        r.session().flash(Notice.info(Text.of("webconfig.signOut.done")));
         return Response.redirect(a.path());
     }
 
@@ -216,15 +215,15 @@ final class SignInPage {
             boolean codeRanOut) {
         boolean expired = codeRanOut || st.code() == JobCode.SIGN_IN_CODE_EXPIRED;
         if (expired) {
-            Layout.notice(h, Notice.warning(m.text("webconfig.signIn.codeExpired"),
-                    m.render(JobCode.SIGN_IN_CODE_EXPIRED.remedyText())), "flash");
+            Layout.notice(h, m, Notice.warning(Text.of("webconfig.signIn.codeExpired"),
+                    JobCode.SIGN_IN_CODE_EXPIRED.remedyText()), "flash");
         } else if (st.code() != JobCode.OK && st.code() != JobCode.NOT_SIGNED_IN) {
             String why = m.render(st.reasonText());
             String reason = why.isBlank() ? ""
                     : " " + Character.toUpperCase(why.charAt(0)) + why.substring(1);
-            Layout.notice(h, Notice.error(m.text("webconfig.codeTitle", st.code().number(),
-                    st.code().titleText()) + reason,
-                    a.remedy(m, st.code().remedyTextFor(st.reason()))), "flash");
+            Layout.notice(h, m, Notice.error(Text.literal(m.text("webconfig.codeTitle",
+                    st.code().number(), st.code().titleText()) + reason),
+                    st.code().remedyTextFor(st.reason())).remedyFor(a), "flash");
             if (st.diagnostics() != null && !st.diagnostics().isBlank()) {
                 h.open("details").el("summary", m.text("webconfig.signIn.diagnostics"))
                         .open("pre").ltr(st.diagnostics()).close("pre").close("details");

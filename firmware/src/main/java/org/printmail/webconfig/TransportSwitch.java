@@ -6,7 +6,7 @@ import org.printmail.auth.AccountStatus;
 import org.printmail.codes.PrintmailException;
 import org.printmail.config.MailTransport;
 import org.printmail.auth.AccountId;
-import org.printmail.i18n.Messages;
+import org.printmail.i18n.Text;
 
 /**
  * What switching a signed-in account's transport means, said at once: the device asks the
@@ -18,22 +18,22 @@ import org.printmail.i18n.Messages;
 final class TransportSwitch {
     private TransportSwitch() { }
 
-    static Notice check(Messages m, AccountManager accounts, AccountStatus status, AccountId id,
+    static Notice check(AccountManager accounts, AccountStatus status, AccountId id,
             MailTransport now) {
         boolean graph = now == MailTransport.MICROSOFT_GRAPH;
-        String saved = m.text("webconfig.transport.saved", now.displayNameText()) + " ";
+        Text saved = Text.of("webconfig.transport.saved", now.displayNameText());
         if (status.state() != AccountState.SIGNED_IN) {
-            return Notice.warning(saved + m.text("webconfig.transport.signInToSend"),
-                    graph ? m.text("webconfig.transport.signInAsks.graph")
-                            : m.text("webconfig.transport.signInAsks.smtp", "SMTP.Send"));
+            return Notice.warning(Notice.sentences(saved, Text.of("webconfig.transport.signInToSend")),
+                    graph ? Text.of("webconfig.transport.signInAsks.graph")
+                            : Text.of("webconfig.transport.signInAsks.smtp", "SMTP.Send"));
         }
         try {
             accounts.forceRefresh(id);
-            return Notice.info(saved + m.text("webconfig.transport.covered"));
+            return Notice.info(Notice.sentences(saved, Text.of("webconfig.transport.covered")));
         } catch (PrintmailException e) {
-            return Notice.error(saved + m.text("webconfig.transport.newSignIn", e.code().number(),
-                    e.code().titleText(), e.detailText()),
-                    m.text(graph ? "webconfig.transport.accept.graph" : "webconfig.transport.accept.smtp"));
+            return Notice.error(Notice.sentences(saved, Text.of("webconfig.transport.newSignIn",
+                    e.code().number(), e.code().titleText(), e.detailText())),
+                    Text.of(graph ? "webconfig.transport.accept.graph" : "webconfig.transport.accept.smtp"));
         }
     }
 }

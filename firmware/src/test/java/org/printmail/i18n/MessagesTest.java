@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -67,5 +68,31 @@ class MessagesTest {
         assertTrue(ar.contains("ديسمبر"), ar);
         assertTrue(ar.contains("، ") && !ar.contains(","), "Arabic joins date and time with an Arabic comma: " + ar);
         assertEquals("December 4, 2026, 5:05 PM", en.replace('\u202f', ' '));
+    }
+
+    @Test
+    void aPointInTimeArgumentIsWrittenInTheReadersLanguageAndZoneAndIsolated() {
+        Instant t = Instant.parse("2026-12-05T10:15:00Z");
+        Text held = Text.of("jobs.held", Text.of("common.menu.signIn"), 361, Text.dateTime(t));
+        Messages en = Messages.of(Language.ENGLISH);
+        Messages ar = Messages.of(Language.ARABIC);
+        assertEquals(ZoneOffset.UTC, en.zone(), "UTC unless the reader's zone is given");
+        assertTrue(en.render(held).contains("if not by " + Messages.isolate(en.dateTime(t, ZoneOffset.UTC))),
+                en.render(held));
+        String arabic = ar.render(held);
+        assertTrue(arabic.contains(Messages.isolate(ar.dateTime(t, ZoneOffset.UTC))), arabic);
+        assertTrue(arabic.contains("ديسمبر"), arabic);
+        assertFalse(arabic.contains("2026-12-05") || arabic.contains("Dec") || arabic.contains("UTC"), arabic);
+
+        ZoneId riyadh = ZoneId.of("Asia/Riyadh");
+        Messages inRiyadh = ar.inZone(riyadh);
+        assertEquals(Language.ARABIC, inRiyadh.language());
+        assertEquals(ar.dateTime(t, riyadh), inRiyadh.render(Text.dateTime(t)), "alone: not isolated");
+        assertTrue(inRiyadh.render(held).contains(ar.dateTime(t, riyadh)), inRiyadh.render(held));
+        assertEquals(ZoneOffset.UTC, ar.zone(), "the shared catalogue keeps its zone");
+
+        assertEquals(new Text(Text.DATE_TIME, List.of(Text.literal("2026-12-05T10:15:00Z")), null),
+                Text.dateTime(t), "stored as a key and its ISO-8601 instant, like any keyed text");
+        assertEquals("not a time", en.render(new Text(Text.DATE_TIME, List.of(Text.literal("not a time")), null)));
     }
 }

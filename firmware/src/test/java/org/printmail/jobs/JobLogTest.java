@@ -1,6 +1,7 @@
 package org.printmail.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.printmail.codes.JobCode;
+import org.printmail.i18n.Text;
 
 class JobLogTest {
     @TempDir
@@ -47,5 +50,14 @@ class JobLogTest {
         reopened.append(entry(4));
         assertEquals(List.of("J4", "J2", "J1"), new JobLog(dir.resolve("log.jsonl"), 10).entries().stream()
                 .map(JobLogEntry::jobId).toList());
+    }
+
+    @Test
+    void aPointInTimeInATextIsStoredAsItsInstantAndReadsBackEqual() throws IOException {
+        Instant t = Instant.parse("2026-12-05T10:15:00Z");
+        Text held = JobLogText.held(null, t, JobCode.SIGN_IN_EXPIRED);
+        String json = Json.MAPPER.writeValueAsString(held);
+        assertTrue(json.contains("{\"key\":\"@dateTime\",\"args\":[{\"value\":\"2026-12-05T10:15:00Z\"}]}"), json);
+        assertEquals(held, Json.MAPPER.readValue(json, Text.class));
     }
 }

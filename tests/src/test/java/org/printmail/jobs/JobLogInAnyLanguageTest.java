@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import org.printmail.codes.JobCode;
 import org.printmail.i18n.Language;
 import org.printmail.i18n.Messages;
 import org.printmail.i18n.Text;
+import org.printmail.panel.JobStatusScreen;
 import org.printmail.smtp.SmtpFailure;
 import org.printmail.testing.DeviceRig;
 import org.printmail.testing.EnglishLeftovers;
@@ -157,6 +160,50 @@ class JobLogInAnyLanguageTest {
         }
         assertEquals(Optional.of(JobResult.HELD), jobs.jobLog().stream().filter(e -> e.jobId().equals(held.jobId()))
                 .map(JobLogEntry::result).findFirst());
+    }
+
+    @Test
+    void theHeldLinesDeadlineReadsAsADateAndTimeInTheReadersLanguageAndZone() throws Exception {
+        Path file = dir.resolve("job-log.jsonl");
+        Instant deadline = Instant.parse("2026-12-05T10:15:00Z");
+        new JobLog(file, 100).append(entry(1, JobResult.HELD, JobCode.SIGN_IN_EXPIRED,
+                JobLogText.held(Text.of("auth.aadsts.700082", "00000000-0000-0000-0000-000000000001",
+                        "organizations"), deadline, JobCode.SIGN_IN_EXPIRED)));
+        String stored = Files.readString(file);
+        assertTrue(stored.contains("\"value\":\"2026-12-05T10:15:00Z\""), "the instant, not a sentence: " + stored);
+        JobLogEntry held = new JobLog(file, 100).entries().get(0);
+
+        String arabic = ARABIC.render(held.detailText());
+        assertTrue(arabic.contains(Messages.isolate(ARABIC.dateTime(deadline, ZoneOffset.UTC))), arabic);
+        assertTrue(arabic.contains("ديسمبر"), "the Arabic month: " + arabic);
+        for (String latin : List.of("Dec", "UTC", "AM", "PM", "2026-12-05")) {
+            assertFalse(arabic.contains(latin), "no Latin date words (" + latin + "): " + arabic);
+        }
+        assertEquals(List.of(), EnglishLeftovers.in(arabic), arabic);
+        ZoneId riyadh = ZoneId.of("Asia/Riyadh");
+        String panel = JobStatusScreen.render(ARABIC, riyadh, List.of(), List.of(held));
+        assertTrue(panel.contains(ARABIC.dateTime(deadline, riyadh)), "in the panel's zone: " + panel);
+
+        String english = ENGLISH.render(held.detailText());
+        assertTrue(english.contains("if not by " + Messages.isolate(
+                ENGLISH.dateTime(deadline, ZoneOffset.UTC)) + "."), english);
+        assertTrue(english.contains("December 5, 2026"), english);
+    }
+
+    @Test
+    void aHeldLineWithItsDeadlineAsAnIsoLiteralStillReadsAsWritten() throws Exception {
+        // As the first firmware with the catalogue stored it: the deadline a literal argument.
+        Path file = dir.resolve("job-log.jsonl");
+        Files.writeString(file, "{\"jobId\":\"J1\",\"type\":\"NOTIFICATION\",\"time\":\"2026-12-04T10:15:02Z\","
+                + "\"account\":\"admin@contoso.example\",\"recipientCount\":1,\"result\":\"HELD\",\"code\":361,"
+                + "\"detail\":{\"key\":\"jobs.held\",\"args\":[{\"key\":\"common.menu.signIn\"},{\"value\":\"361\"},"
+                + "{\"value\":\"2026-12-05 10:15 UTC\"}]},\"recipients\":[\"facilities@contoso.example\"]}\n");
+        JobLogEntry held = new JobLog(file, 100).entries().get(0);
+        for (Language l : Language.values()) {
+            assertTrue(Messages.of(l).render(held.detailText()).contains(Messages.isolate("2026-12-05 10:15 UTC")),
+                    Messages.of(l).render(held.detailText()));
+        }
+        assertTrue(held.message().contains("fails with code 361 if not by 2026-12-05 10:15 UTC."), held.message());
     }
 
     private static JobLogEntry entry(int i, JobResult result, JobCode code, Text detail) {

@@ -26,7 +26,10 @@ class PanelInArabicTest {
     @AfterEach
     void close() { rig.close(); }
 
-    private ControlPanel panel() {
+    private ControlPanel panel() { return panel(rig); }
+
+    /** The panel of a rig's device, its password reset a no-op. */
+    static ControlPanel panel(DeviceRig rig) {
         Device d = rig.device();
         return new ControlPanel(d.jobs(), d.accounts(), d.settings(), d.accountProfiles(),
                 DeviceRig.ROOT.resolve("test-fixtures/scans/sample-scan.pdf"), rig.dataDir.resolve("sheets"),
