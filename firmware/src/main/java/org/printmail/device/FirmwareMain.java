@@ -44,7 +44,7 @@ public final class FirmwareMain {
 
     /**
      * SLF4J finds its provider by scanning every jar on the class path for a service file (about
-     * 30 ms of boot with the image's 25 jars); the image ships one provider, named here.
+     * 30 ms of boot with the image's 26 jars); the image ships one provider, named here.
      */
     static void nameTheLoggingProvider() {
         if (System.getProperty(SLF4J_PROVIDER) == null) {

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebConfigServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebConfigServer.class);
-    /** TLS 1.3 suites, and TLS 1.2 only with ECDHE (forward secrecy) and an AEAD cipher. */
 
     /** What the control panel's password reset touches. */
     private record Login(AdminPassword password, LoginGuard guard, Sessions sessions) { }
@@ -165,7 +164,6 @@ public final class WebConfigServer implements AutoCloseable {
         String h = bind.getHostString();
         return h.contains(":") ? "[" + h + "]" : h;
     }
-
 
     private static void staticFiles(Dispatcher d) {
         d.staticResource("/static/webconfig.js", "text/javascript; charset=utf-8",

@@ -21,6 +21,7 @@ import org.printmail.trust.TlsTrust;
  */
 final class WebConfigTls {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /** TLS 1.3 suites, and TLS 1.2 only with ECDHE (forward secrecy) and an AEAD cipher. */
     static final String[] CIPHER_SUITES = {
         "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
         "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
