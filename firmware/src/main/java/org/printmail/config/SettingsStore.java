@@ -10,10 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.printmail.files.DurableFiles;
 import org.printmail.i18n.Text;
 import org.slf4j.Logger;
@@ -26,15 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
-
-    /** Jackson starts when settings are first read or written, not when this class loads. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
 
     private final Path file;
     private final List<Consumer<DeviceSettings>> listeners = new CopyOnWriteArrayList<>();
@@ -54,7 +41,7 @@ public final class SettingsStore {
 
     /**
      * Opens the settings without reading them yet: the first {@link #current()} reads the file
-     * (and starts Jackson), so the device's boot can open Web Config's listener meanwhile.
+     * ({@link SettingsJson}), so the device's boot can open Web Config's listener meanwhile.
      */
     public static SettingsStore openLazily(Path file, DeviceSettings defaults) {
         SettingsStore s = new SettingsStore(file, null);
@@ -66,7 +53,7 @@ public final class SettingsStore {
         DeviceSettings loaded = defaults;
         if (Files.exists(file)) {
             try {
-                loaded = Json.MAPPER.readValue(file.toFile(), DeviceSettings.class).validate();
+                loaded = SettingsJson.read(Files.readAllBytes(file)).validate();
             } catch (IOException | RuntimeException e) {
                 Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
                 LOG.warn("Settings file {} unreadable ({}); set aside as {}, using defaults",
@@ -107,7 +94,7 @@ public final class SettingsStore {
 
     private void write(DeviceSettings s) {
         try {
-            DurableFiles.replace(file, Json.MAPPER.writeValueAsBytes(s));
+            DurableFiles.replace(file, SettingsJson.write(s));
         } catch (IOException e) {
             throw new ConfigException(Text.of("config.field.settings"),
                     Text.of("config.problem.cannotSave", e.getClass().getSimpleName()));

@@ -42,7 +42,7 @@ final class JobLog {
             entries.removeLast();
         }
         try {
-            byte[] line = (Json.MAPPER.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (Json.line(e) + "\n").getBytes(StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
                 ch.write(ByteBuffer.wrap(line));
@@ -69,7 +69,7 @@ final class JobLog {
             while ((line = r.readLine()) != null) {
                 linesInFile++;
                 try {
-                    entries.addFirst(Json.MAPPER.readValue(line, JobLogEntry.class));
+                    entries.addFirst(Json.entry(line));
                 } catch (IOException torn) {
                     LOG.warn("Skipped an unreadable job log line (torn write?)");
                 }
@@ -110,7 +110,7 @@ final class JobLog {
         java.util.Collections.reverse(oldestFirst);
         StringBuilder sb = new StringBuilder();
         for (JobLogEntry e : oldestFirst) {
-            sb.append(Json.MAPPER.writeValueAsString(e)).append('\n');
+            sb.append(Json.line(e)).append('\n');
         }
         DurableFiles.replace(file, sb.toString().getBytes(StandardCharsets.UTF_8));
         linesInFile = oldestFirst.size();

@@ -27,6 +27,10 @@ import org.printmail.i18n.Text;
  * @param storedRemedy the English remedy of a line in the old format; {@code null} otherwise
  * @param recipients   the addresses (fax numbers for a fax) the job was for, shown to the
  *                     administrator; empty in lines written before this field existed
+ *
+ * <p>The device reads and writes a line with {@link Json} (no databind at boot); the Jackson
+ * annotations stay as the format's reference, the databind mapper the compatibility test checks
+ * {@code Json} against.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobLogEntry(String jobId, JobType type, Instant time, String account, int recipientCount,

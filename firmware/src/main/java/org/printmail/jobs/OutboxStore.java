@@ -42,7 +42,7 @@ final class OutboxStore {
 
     void save(StoredJob job) {
         try {
-            DurableFiles.replace(dir.resolve(job.jobId() + ".json"), Json.MAPPER.writeValueAsBytes(job));
+            DurableFiles.replace(dir.resolve(job.jobId() + ".json"), Json.job(job));
         } catch (IOException e) {
             throw new PrintmailException(JobCode.STORAGE_FAILED,
                     Text.of("jobs.outboxWrite", job.jobId(), e.getClass().getSimpleName()));
@@ -72,7 +72,7 @@ final class OutboxStore {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path f : files) {
                 try {
-                    jobs.add(Json.MAPPER.readValue(f.toFile(), StoredJob.class));
+                    jobs.add(Json.storedJob(Files.readAllBytes(f)));
                 } catch (IOException e) {
                     Path aside = f.resolveSibling(f.getFileName() + ".unreadable");
                     LOG.warn("Outbox entry {} unreadable; set aside as {}", f.getFileName(), aside.getFileName());
