@@ -2,6 +2,7 @@ package org.printmail.files;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,18 @@ public final class JsonFields {
             body.write(g);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Writes one document as a string: as databind's {@code writeValueAsString}, which (unlike its
+     * UTF-8 bytes) keeps a character outside the BMP as it is rather than a surrogate-pair escape.
+     */
+    public static String writeString(Body body) throws IOException {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            body.write(g);
+        }
+        return out.toString();
     }
 
     /**

@@ -24,7 +24,7 @@ final class Json {
 
     /** One job-log line, without its newline; fields that are null are left out. */
     static String line(JobLogEntry e) throws IOException {
-        return new String(JsonFields.write(false, g -> {
+        return JsonFields.writeString(g -> {
             g.writeStartObject();
             if (e.jobId() != null) {
                 g.writeStringField("jobId", e.jobId());
@@ -49,7 +49,7 @@ final class Json {
             }
             JsonFields.field(g, "recipients", e.recipients());
             g.writeEndObject();
-        }), StandardCharsets.UTF_8);
+        });
     }
 
     /** A job-log line in either format: {@code detail} as a text, or the old {@code message}/{@code remedy}. */

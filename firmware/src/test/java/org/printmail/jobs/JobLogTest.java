@@ -14,7 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.printmail.codes.JobCode;
+import org.printmail.files.JsonFields;
 import org.printmail.i18n.Text;
+import org.printmail.i18n.TextJson;
 
 class JobLogTest {
     @TempDir
@@ -56,8 +58,9 @@ class JobLogTest {
     void aPointInTimeInATextIsStoredAsItsInstantAndReadsBackEqual() throws IOException {
         Instant t = Instant.parse("2026-12-05T10:15:00Z");
         Text held = JobLogText.held(null, t, JobCode.SIGN_IN_EXPIRED);
-        String json = Json.MAPPER.writeValueAsString(held);
-        assertTrue(json.contains("{\"key\":\"@dateTime\",\"args\":[{\"value\":\"2026-12-05T10:15:00Z\"}]}"), json);
-        assertEquals(held, Json.MAPPER.readValue(json, Text.class));
+        byte[] json = JsonFields.write(false, g -> TextJson.write(g, held));
+        String text = new String(json, StandardCharsets.UTF_8);
+        assertTrue(text.contains("{\"key\":\"@dateTime\",\"args\":[{\"value\":\"2026-12-05T10:15:00Z\"}]}"), text);
+        assertEquals(held, JsonFields.read(json, TextJson::read));
     }
 }

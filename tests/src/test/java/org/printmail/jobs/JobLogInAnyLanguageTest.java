@@ -57,7 +57,7 @@ class JobLogInAnyLanguageTest {
         assertEquals(lines.size(), oldestFirst.size(), "every old line loads");
         for (int i = 0; i < lines.size(); i++) {
             JobLogEntry e = oldestFirst.get(i);
-            var json = Json.MAPPER.readTree(lines.get(i));
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(i));
             assertEquals(json.get("message").asText(), e.message());
             assertEquals(json.get("remedy").asText(), e.remedy(), "the stored remedy, not a new one");
             for (Language l : Language.values()) {
