@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.jar.JarFile;
@@ -40,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.printmail.i18n.Language;
 import org.printmail.i18n.Messages;
 import org.printmail.panel.SheetReader;
-import org.printmail.testing.DeviceRig;
 import org.printmail.trust.TlsTrust;
 
 /**
@@ -50,44 +39,35 @@ import org.printmail.trust.TlsTrust;
  * test kit or this module's classpath takes part.
  */
 class FirmwareImageTest {
-    private static final Path DIST = DeviceRig.ROOT.resolve("firmware/target/dist");
-    private static final Path KEYSTORE = DeviceRig.ROOT.resolve("test-fixtures/tls/localhost.p12");
-    private static final Path TEST_CA = DeviceRig.ROOT.resolve("test-fixtures/tls/test-ca.pem");
-    private static final String KEYSTORE_PASSWORD = "test-only"; // TEST-ONLY keystore
-    private static final String ADMIN_PASSWORD = "image-TEST-ONLY-1";
+    private static final Path DIST = FirmwareImageProcess.DIST;
+    private static final Path TEST_CA = FirmwareImageProcess.TEST_CA;
     /** First boot hashes the administrator password and creates the vault key at -Xmx32m. */
     private static final Duration BOOT = Duration.ofSeconds(120);
     private static final Duration STEP = Duration.ofSeconds(60);
     private static final Pattern SHEET_PATH = Pattern.compile("(/\\S*status-sheet-\\d+\\.pdf)");
 
     private Path data;
+    private FirmwareImageProcess image;
     private Process device;
-    private final BlockingQueue<String> panel = new LinkedBlockingQueue<>();
-    private final List<String> seen = new ArrayList<>();
 
     @BeforeEach
     void theImageIsBuilt() throws IOException {
-        if (!Files.isRegularFile(DIST.resolve("printmail-firmware.jar")) || !Files.isDirectory(DIST.resolve("lib"))) {
-            fail("no firmware image in " + DIST + ": build the firmware module in the same run, e.g. "
-                    + "mvn verify -pl tests -am (with -am), not -pl tests alone");
-        }
+        FirmwareImageProcess.requireBuilt();
         data = Files.createTempDirectory("firmware-image");
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (device != null && device.isAlive()) {
-            device.destroy();
-            if (!device.waitFor(10, TimeUnit.SECONDS)) {
-                device.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        if (image != null) {
+            image.close();
         }
     }
 
     @Test
     void theImageAnswersWebConfigAndItsPanelPrintsTheStatusSheetInArabic() throws Exception {
-        int port = freePort();
-        start(port);
+        int port = FirmwareImageProcess.freePort();
+        image = new FirmwareImageProcess(data, port, List.of());
+        device = image.process();
         String ready = awaitLine(l -> l.contains("Web Config at https://"), BOOT);
 
         HttpClient https = HttpClient.newBuilder()
@@ -167,84 +147,11 @@ class FirmwareImageTest {
         }
     }
 
-    /** The launcher's JVM flags, java -jar on the image; the CDS archive is left out (not a test's). */
-    private void start(int port) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(launcherFlags());
-        cmd.addAll(List.of("-Dprintmail.home=" + DIST,
-                "-Djava.util.logging.config.file=" + DIST.resolve("firmware-config/logging.properties"),
-                "-jar", DIST.resolve("printmail-firmware.jar").toString(),
-                "--profile", "exchange-online", "--data-dir", data.toString(),
-                "--web-port", String.valueOf(port), "--web-keystore", KEYSTORE.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(data.toFile())
-                .redirectError(data.resolve("device.log").toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("PRINTMAIL_"));
-        pb.environment().put(DeviceCommand.KEYSTORE_PASSWORD_ENV, KEYSTORE_PASSWORD);
-        pb.environment().put(DeviceCommand.ADMIN_PASSWORD_ENV, ADMIN_PASSWORD);
-        device = pb.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(device.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String l = r.readLine(); l != null; l = r.readLine()) {
-                    panel.add(l);
-                }
-            } catch (IOException e) {
-                panel.add("(stdout closed: " + e + ")");
-            }
-        }, "firmware-image-stdout");
-        reader.setDaemon(true);
-        reader.start();
-    }
+    private void type(String... lines) throws IOException { image.type(lines); }
 
-    /** PRINTMAIL_JAVA_OPTS's default in the image's printmail-device launcher. */
-    private static List<String> launcherFlags() throws IOException {
-        Matcher m = Pattern.compile(": \"\\$\\{PRINTMAIL_JAVA_OPTS:=([^}]*)}\"")
-                .matcher(Files.readString(DIST.resolve("printmail-device")));
-        assertTrue(m.find(), "no PRINTMAIL_JAVA_OPTS default in " + DIST.resolve("printmail-device"));
-        return Arrays.asList(m.group(1).trim().split("\\s+"));
-    }
-
-    private void type(String... lines) throws IOException {
-        OutputStream in = device.getOutputStream();
-        for (String l : lines) {
-            in.write((l + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        in.flush();
-    }
-
-    /** The next panel line that matches; fails at the timeout or as soon as the device has exited. */
     private String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            boolean alive = device.isAlive();
-            String l = panel.poll(Math.min(500_000_000L, Math.max(1, deadline - System.nanoTime())),
-                    TimeUnit.NANOSECONDS);
-            if (l != null) {
-                seen.add(l);
-                if (wanted.test(l)) {
-                    return l;
-                }
-            } else if (!alive || System.nanoTime() > deadline) {
-                fail("no such line within " + timeout + (alive ? "" : " (the device exited "
-                        + device.exitValue() + ")") + ":\n" + transcript());
-            }
-        }
+        return image.awaitLine(wanted, timeout);
     }
 
-    private String transcript() {
-        String log;
-        try {
-            log = new String(Files.readAllBytes(data.resolve("device.log")), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "stdout:\n" + String.join("\n", seen) + "\nstderr:\n" + log;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
+    private String transcript() { return image.transcript(); }
 }
