@@ -22,14 +22,7 @@ public final class BareHttpsFloor {
     }
 
     public static void main(String[] args) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-            ks.load(in, args[2].toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, args[2].toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), null, null);
+        SSLContext tls = tlsContext(args[1], args[2]);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 50);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         byte[] page = "<!doctype html><title>floor</title><p>ok".getBytes(StandardCharsets.UTF_8);
@@ -40,5 +33,18 @@ public final class BareHttpsFloor {
             ex.close();
         });
         server.start();
+    }
+
+    /** The server context of the floors: the PKCS#12 key, the JDK's defaults, nothing else. */
+    static SSLContext tlsContext(String keystore, String password) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(keystore))) {
+            ks.load(in, password.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password.toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        return tls;
     }
 }

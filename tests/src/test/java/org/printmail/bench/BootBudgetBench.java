@@ -20,7 +20,9 @@ import org.printmail.trust.TlsTrust;
  * each round starts the floor ({@link BareHttpsFloor}) and the device (the firmware distribution's
  * jar on an existing data folder) in fresh JVMs with the same flags, alternating which goes first,
  * and measures the time from process start to the first HTTPS answer and the RSS after 5 s idle.
- * First boot (key generation, password hashing) is measured once, separately.
+ * First boot (key generation, password hashing) is measured once, separately. A third process
+ * in each round, {@link BareJettyFloor}, serves the floor's page with Jetty core and its own CDS
+ * archive: what the server Web Config is built on costs by itself.
  *
  * <p>Run: {@code tests/src/test/bench/boot-budget.sh [rounds] [JVM flags...]}
  */
@@ -34,7 +36,8 @@ public final class BootBudgetBench {
     static final List<String> LAUNCHER_FLAGS = List.of("-Xmx32m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
 
-    record Sample(double seconds, long rssKb) { }
+    /** Time to the first answer, CPU (user + system, all threads) spent by then, idle RSS. */
+    record Sample(double seconds, double cpuSeconds, long rssKb) { }
 
     private BootBudgetBench() {
     }
@@ -57,37 +60,54 @@ public final class BootBudgetBench {
         System.out.println(CONFIGURED ? "data folder: configured (settings.json saved)"
                 : "data folder: as first boot left it (no settings.json, empty vault and job log)");
         List<String> deviceFlags = withArchive(flags);
+        run(jetty(jettyTraining(flags))); // Jetty's own CDS archive, as the device has one
+        List<String> jettyFlags = jettyArchive(flags);
         List<Sample> floor = new ArrayList<>();
         List<Sample> dev = new ArrayList<>();
+        List<Sample> jetty = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            if (i % 2 == 0) {
-                floor.add(run(floor(flags)));
-                dev.add(run(device(deviceFlags, data)));
-            } else {
-                dev.add(run(device(deviceFlags, data)));
-                floor.add(run(floor(flags)));
+            // Each round starts with a different one of the three, in turn.
+            for (int k = 0; k < 3; k++) {
+                switch ((i + k) % 3) {
+                    case 0 -> floor.add(run(floor(flags)));
+                    case 1 -> dev.add(run(device(deviceFlags, data)));
+                    default -> jetty.add(run(jetty(jettyFlags)));
+                }
             }
-            System.out.printf("round %d: floor %.3f s %d MB | device %.3f s %d MB | ratio %.2f, %+.1f MB%n",
+            System.out.printf("round %d: floor %.3f s %d MB | device %.3f s %d MB | ratio %.2f, %+.1f MB"
+                            + " | bare Jetty %.3f s %d MB, ratio %.2f%n",
                     i + 1, floor.get(i).seconds(), floor.get(i).rssKb() / 1024, dev.get(i).seconds(),
                     dev.get(i).rssKb() / 1024, dev.get(i).seconds() / floor.get(i).seconds(),
-                    (dev.get(i).rssKb() - floor.get(i).rssKb()) / 1024.0);
+                    (dev.get(i).rssKb() - floor.get(i).rssKb()) / 1024.0, jetty.get(i).seconds(),
+                    jetty.get(i).rssKb() / 1024, jetty.get(i).seconds() / floor.get(i).seconds());
         }
         double[] ratios = new double[rounds];
+        double[] jettyRatios = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             ratios[i] = dev.get(i).seconds() / floor.get(i).seconds();
+            jettyRatios[i] = jetty.get(i).seconds() / floor.get(i).seconds();
         }
         Arrays.sort(ratios);
+        Arrays.sort(jettyRatios);
         System.out.printf("per-round time ratio: median %.2f, range %.2f-%.2f%n", median(ratios), ratios[0],
                 ratios[rounds - 1]);
         double f = median(floor.stream().mapToDouble(Sample::seconds).toArray());
         double d = median(dev.stream().mapToDouble(Sample::seconds).toArray());
+        double j = median(jetty.stream().mapToDouble(Sample::seconds).toArray());
         double fr = median(floor.stream().mapToDouble(s -> s.rssKb() / 1024.0).toArray());
         double dr = median(dev.stream().mapToDouble(s -> s.rssKb() / 1024.0).toArray());
-        System.out.printf("flags: %s (device also: its CDS archive)%n", String.join(" ", flags));
+        double jr = median(jetty.stream().mapToDouble(s -> s.rssKb() / 1024.0).toArray());
+        System.out.printf("flags: %s (device and bare Jetty also: their CDS archives)%n", String.join(" ", flags));
         System.out.printf("median time to first HTTPS answer: floor %.3f s, device %.3f s, ratio %.3f (goal <= 1.05)%n",
                 f, d, d / f);
         System.out.printf("median idle RSS: floor %.1f MB, device %.1f MB, difference %+.1f MB (goal <= +16)%n",
                 fr, dr, dr - fr);
+        System.out.printf("median CPU to the first answer: floor %.2f s, device %.2f s (x%.2f), bare Jetty %.2f s"
+                        + " (x%.2f)%n", medianCpu(floor), medianCpu(dev), medianCpu(dev) / medianCpu(floor),
+                medianCpu(jetty), medianCpu(jetty) / medianCpu(floor));
+        System.out.printf("reference, the same page served by bare Jetty core: %.3f s, ratio %.3f to the floor"
+                        + " (per-round median %.2f, range %.2f-%.2f), RSS %+.1f MB; device to bare Jetty %.3f%n",
+                j, j / f, median(jettyRatios), jettyRatios[0], jettyRatios[rounds - 1], jr - fr, d / j);
     }
 
     /** BOOT_BUDGET_CONFIGURED=1: the data folder holds saved settings, as on a configured device. */
@@ -188,6 +208,10 @@ public final class BootBudgetBench {
         }
     }
 
+    private static double medianCpu(List<Sample> s) {
+        return median(s.stream().mapToDouble(Sample::cpuSeconds).toArray());
+    }
+
     private static double medianSeconds(List<Sample> s) {
         return median(s.stream().mapToDouble(Sample::seconds).toArray());
     }
@@ -202,6 +226,61 @@ public final class BootBudgetBench {
         cmd.addAll(List.of("-cp", ROOT.resolve("tests/target/test-classes").toString(),
                 BareHttpsFloor.class.getName(), "PORT", KEYSTORE.toString(), KEYSTORE_PASSWORD));
         return new ProcessBuilder(cmd);
+    }
+
+    /** The same page from bare Jetty core ({@link BareJettyFloor}): Jetty's jars, the image's versions. */
+    private static ProcessBuilder jetty(List<String> flags) throws IOException {
+        StringBuilder cp = new StringBuilder(jettyFloorJar().toString());
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (Path.of(entry).getFileName().toString().matches("(jetty-(server|http|io|util)|slf4j-(api|jdk14))-.*\\.jar")) {
+                cp.append(java.io.File.pathSeparator).append(entry);
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", cp.toString(), BareJettyFloor.class.getName(), "PORT", KEYSTORE.toString(),
+                KEYSTORE_PASSWORD));
+        return new ProcessBuilder(cmd);
+    }
+
+    /** CDS archives only classes from jars, so the floors' classes go into one, as the device's do. */
+    private static Path jettyFloorJar() throws IOException {
+        Path jar = ARCHIVES.resolve("bare-jetty-floor.jar");
+        if (Files.isRegularFile(jar)) {
+            return jar;
+        }
+        Path classes = ROOT.resolve("tests/target/test-classes");
+        String dir = BareJettyFloor.class.getPackageName().replace('.', '/');
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var files = Files.list(classes.resolve(dir))) {
+            for (Path f : (Iterable<Path>) files.filter(x -> x.getFileName().toString()
+                    .matches("(BareJettyFloor|BareHttpsFloor)\\b.*"))::iterator) {
+                out.putNextEntry(new java.util.jar.JarEntry(dir + "/" + f.getFileName()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static List<String> jettyTraining(List<String> flags) {
+        List<String> t = new ArrayList<>(flags);
+        t.addAll(List.of("-XX:ArchiveClassesAtExit=" + jettyArchiveFile(flags), "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
+        return t;
+    }
+
+    private static List<String> jettyArchive(List<String> flags) {
+        List<String> j = new ArrayList<>(flags);
+        if (Files.isRegularFile(jettyArchiveFile(flags))) {
+            j.addAll(List.of("-XX:SharedArchiveFile=" + jettyArchiveFile(flags), "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
+        }
+        return j;
+    }
+
+    private static Path jettyArchiveFile(List<String> flags) {
+        return ARCHIVES.resolve("bare-jetty-" + Integer.toHexString(flags.hashCode()) + ".jsa");
     }
 
     private static ProcessBuilder device(List<String> flags, Path data) {
@@ -252,12 +331,23 @@ public final class BootBudgetBench {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = cpuSeconds(p.pid());
             Thread.sleep(5000);
-            return new Sample(seconds, rssKb(p.pid()));
+            return new Sample(seconds, cpu, rssKb(p.pid()));
         } finally {
             p.destroy(); // SIGTERM: a clean exit, so a training run writes its CDS archive
             p.waitFor();
         }
+    }
+
+    /**
+     * CPU time of the whole process so far, from {@code /proc/<pid>/stat} (utime + stime, in clock
+     * ticks of 10 ms): less disturbed than wall time by other work on a shared machine.
+     */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14 and 15
     }
 
     private static long rssKb(long pid) throws IOException {

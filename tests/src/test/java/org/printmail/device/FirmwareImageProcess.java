@@ -79,7 +79,7 @@ final class FirmwareImageProcess implements AutoCloseable {
 
     /** Fails the test unless the image has been built in this run. */
     static void requireBuilt() {
-        if (!Files.isRegularFile(DIST.resolve("printmail-firmware.jar")) || !Files.isDirectory(DIST.resolve("lib"))) {
+        if (!Files.isRegularFile(DIST.resolve("printmail-firmware.jar"))) {
             fail("no firmware image in " + DIST + ": build the firmware module in the same run, e.g. "
                     + "mvn verify -pl tests -am (with -am), not -pl tests alone");
         }

@@ -2,7 +2,7 @@ package org.printmail.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -107,43 +107,73 @@ class FirmwareImageTest {
     }
 
     @Test
-    void theImageRunsFromItsOwnLibrariesOnly() throws IOException {
-        List<String> libs;
-        try (Stream<Path> s = Files.list(DIST.resolve("lib"))) {
-            libs = s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-        for (String jar : libs) {
-            assertFalse(jar.matches("(?i).*(lab|greenmail|junit|testkit|pdfbox|selenium).*"), "not for a printer: " + jar);
-        }
+    void theImageIsOneJarWithTheFirmwareAndItsLibrariesOnly() throws IOException {
+        List<String> names;
         Manifest mf;
         try (JarFile jar = new JarFile(DIST.resolve("printmail-firmware.jar").toFile())) {
+            names = jar.stream().map(e -> e.getName()).toList();
             mf = jar.getManifest();
         }
-        String classPath = mf.getMainAttributes().getValue("Class-Path");
-        assertNotNull(classPath, "no Class-Path in the firmware jar's manifest");
-        for (String entry : classPath.trim().split("\\s+")) {
-            assertTrue(Files.isRegularFile(DIST.resolve(entry)), "the manifest names " + entry + ", not in the image");
+        List<String> foreign = names.stream().filter(n -> n.matches("(?i)(org/printmail/(lab|testing|bench)/"
+                + "|com/icegreen/|org/junit/|org/openqa/|org/apache/pdfbox/|org/eclipse/angus/mail/dsn/Test).*"))
+                .toList();
+        assertEquals(List.of(), foreign.subList(0, Math.min(5, foreign.size())), "not for a printer");
+        assertTrue(names.contains("org/printmail/device/FirmwareMain.class"), "the firmware");
+        for (String library : List.of("org/eclipse/jetty/server/Server.class", "org/eclipse/angus/mail/smtp/SMTPTransport.class",
+                "com/nimbusds/oauth2/sdk/TokenRequest.class", "com/lowagie/text/pdf/PdfWriter.class",
+                "com/fasterxml/jackson/core/JsonParser.class", "org/apache/commons/cli/DefaultParser.class")) {
+            assertTrue(names.contains(library), "a library the device runs with: " + library);
+        }
+        assertEquals("org.printmail.device.FirmwareMain", mf.getMainAttributes().getValue("Main-Class"));
+        assertNull(mf.getMainAttributes().getValue("Class-Path"), "one jar: nothing beside it to name");
+        // Services of different libraries under one name are merged, not overwritten.
+        assertTrue(names.contains("META-INF/services/jakarta.mail.Provider"), "Angus Mail's providers");
+        try (Stream<Path> s = Files.list(DIST)) {
+            assertEquals(List.of("firmware-config", "licenses", "printmail-device", "printmail-firmware.jar"),
+                    s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".jsa")).sorted().toList());
+        }
+    }
+
+    @Test
+    void everyLibrarysLicenceTravelsWithTheImageUnderItsOwnName() throws IOException {
+        Path licences = DIST.resolve("licenses");
+        List<String> folders;
+        try (Stream<Path> s = Files.list(licences)) {
+            folders = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(folders.stream().anyMatch(f -> f.startsWith("jetty-server-")), folders.toString());
+        assertTrue(folders.stream().anyMatch(f -> f.startsWith("openpdf-")), folders.toString());
+        assertTrue(folders.size() >= 20, "one folder per library: " + folders);
+        Path jackson = licences.resolve(licenceFolder("jackson-core-"));
+        // Two libraries' META-INF/LICENSE would overwrite each other in one jar: each keeps its own.
+        assertTrue(Files.readString(jackson.resolve("META-INF/LICENSE")).contains("Apache"), "Jackson's licence");
+        Path angus = licences.resolve(licenceFolder("angus-mail-"));
+        assertTrue(Files.readString(angus.resolve("META-INF/LICENSE.md")).contains("Eclipse"), "Angus Mail's licence");
+        for (String folder : folders) {
+            assertTrue(Files.isRegularFile(licences.resolve(folder).resolve("META-INF/MANIFEST.MF")),
+                    folder + ": its manifest (its licence headers) is kept");
         }
     }
 
     @Test
     void theImagesOpenPdfLeavesOutCjkCmapsTheFallbackFontAndTheJava17Copy() throws IOException {
-        Path openPdf;
-        try (Stream<Path> s = Files.list(DIST.resolve("lib"))) {
-            openPdf = s.filter(p -> p.getFileName().toString().startsWith("openpdf-")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no OpenPDF in " + DIST.resolve("lib")));
-        }
-        try (JarFile jar = new JarFile(openPdf.toFile())) {
+        try (JarFile jar = new JarFile(DIST.resolve("printmail-firmware.jar").toFile())) {
             List<String> names = jar.stream().map(e -> e.getName()).toList();
             List<String> left = names.stream().filter(n -> n.endsWith(".cmap") || n.startsWith("font-fallback/")
-                    || n.startsWith("META-INF/versions/")).toList();
-            assertEquals(0, left.size(), left.size() + " entries the image's " + openPdf.getFileName()
-                    + " should leave out, e.g. " + left.subList(0, Math.min(5, left.size())));
-            assertEquals(null, jar.getManifest().getMainAttributes().getValue("Multi-Release"),
-                    "Multi-Release without versioned classes");
+                    || n.startsWith("META-INF/versions/17/com/lowagie/")).toList();
+            assertEquals(0, left.size(), left.size() + " entries the image should leave out, e.g. "
+                    + left.subList(0, Math.min(5, left.size())));
             assertTrue(names.contains("com/lowagie/text/pdf/fonts/Helvetica.afm"), "standard-14 metrics kept");
-            assertTrue(names.contains("META-INF/LICENSES.md"), "licence files kept");
             assertTrue(names.contains("com/lowagie/text/pdf/ArabicLigaturizer.class"), "Arabic shaping kept");
+        }
+        assertTrue(Files.isRegularFile(DIST.resolve("licenses").resolve(licenceFolder("openpdf-")).resolve("META-INF/LICENSES.md")),
+                "OpenPDF's licence files kept");
+    }
+
+    private static String licenceFolder(String library) throws IOException {
+        try (Stream<Path> s = Files.list(DIST.resolve("licenses"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(library)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no licence folder for " + library));
         }
     }
 
