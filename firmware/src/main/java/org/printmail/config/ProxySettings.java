@@ -42,6 +42,13 @@ public record ProxySettings(String host, int port, String username, List<String>
     /** Whether HTTPS goes through a proxy at all. */
     public boolean enabled() { return !host.isEmpty(); }
 
+    /**
+     * Whether these settings name any proxy (HTTP or SOCKS), i.e. differ from {@link #NONE} in
+     * what matters. Asked at every boot, so it does not use the record's {@code equals}: the first
+     * call of that links a method-handle tree (about 30 ms of CPU) while the first page is served.
+     */
+    public boolean namesAProxy() { return !host.isEmpty() || !socksHost.isEmpty(); }
+
     /** Whether {@code target} is reached directly (no proxy, or on the no-proxy list). */
     public boolean bypasses(String target) {
         return !enabled() || onNoProxyList(target);
@@ -94,7 +101,7 @@ public record ProxySettings(String host, int port, String username, List<String>
     /** The firmware profile's keys: proxy.host, proxy.port, proxy.user, proxy.no-proxy, proxy.smtp, proxy.socks-host, proxy.socks-port. */
     public static ProxySettings fromProperties(Properties p) {
         String host = p.getProperty("proxy.host", "");
-        if (host.isBlank() && p.getProperty("proxy.socks-host", "").isBlank()) {
+        if (host.isBlank() && p.getProperty("proxy.socks-host", "").isBlank()) { // see namesAProxy
             return NONE;
         }
         SmtpRoute smtp;

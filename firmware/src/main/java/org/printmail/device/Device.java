@@ -184,7 +184,7 @@ public final class Device implements AutoCloseable {
      * @param password    the proxy password given at start-up, null or empty when none
      */
     public void adoptProxy(ProxySettings fromProfile, String password) {
-        if (fromProfile != null && !fromProfile.equals(ProxySettings.NONE)) {
+        if (fromProfile != null && fromProfile.namesAProxy()) {
             settings.update(s -> s.withProxy(fromProfile));
         }
         if (password != null && !password.isEmpty()) {

@@ -1,23 +1,21 @@
 package org.printmail.webconfig;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
 
 import org.printmail.threads.DaemonThreads;
 import org.printmail.trust.TlsTrust;
 
 /**
  * Web Config's TLS context, made on a thread of its own while the boot goes on. Loading the
- * PKCS#12 key, building the context and the first handshake's one-off work (the JDK's provider
- * list, signature schemes, key shares, the first RSA signature) take about 0.2 s of a boot that
- * answers in well under a second; the device has two cores, and the calling thread meanwhile loads
- * the profiles, the pages and Jetty (docs/benchmarks.md, "Boot").
+ * PKCS#12 key and building the context take about 0.15 s of a boot that answers in well under a
+ * second; the device has two cores, and the calling thread meanwhile loads the profiles, the pages
+ * and Jetty (docs/benchmarks.md, "Boot"). A first handshake rehearsed in memory on this thread
+ * was tried and taken out: it ran while the first browser's real handshake did the same one-off
+ * work, and cost 50 ms of CPU for no earlier answer.
  */
 final class WebConfigTls {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
@@ -42,7 +40,6 @@ final class WebConfigTls {
             try {
                 SSLContext ctx = TlsTrust.serverContext(opts.keyStore(), opts.keyStorePassword().toCharArray());
                 tls.context.complete(ctx);
-                firstHandshakeWork(ctx);
             } catch (IOException e) {
                 tls.context.completeExceptionally(new IllegalStateException(
                         "Web Config: cannot load the device certificate from " + opts.keyStore().getFileName()
@@ -70,38 +67,4 @@ final class WebConfigTls {
         }
     }
 
-    /**
-     * The server's half of a first handshake, in memory and with Web Config's own protocols and
-     * cipher suites: a client engine writes its hello and the server engine answers it, signing
-     * with the device key. Nothing leaves the process and both engines are dropped; what stays is
-     * the JDK's one-off set-up, so the first browser is not the one who waits for it. A failure
-     * here costs only that head start.
-     */
-    static void firstHandshakeWork(SSLContext ctx) {
-        try {
-            SSLEngine client = engine(ctx, true);
-            SSLEngine server = engine(ctx, false);
-            ByteBuffer none = ByteBuffer.allocate(0);
-            ByteBuffer hello = ByteBuffer.allocate(client.getSession().getPacketBufferSize());
-            client.wrap(none, hello);
-            hello.flip();
-            server.unwrap(hello, ByteBuffer.allocate(server.getSession().getApplicationBufferSize()));
-            for (Runnable task = server.getDelegatedTask(); task != null; task = server.getDelegatedTask()) {
-                task.run();
-            }
-            server.wrap(none, ByteBuffer.allocate(server.getSession().getPacketBufferSize()));
-            client.closeOutbound();
-            server.closeOutbound();
-        } catch (SSLException | RuntimeException e) {
-            // only a head start was lost; the real handshake reports its own problems
-        }
-    }
-
-    private static SSLEngine engine(SSLContext ctx, boolean client) {
-        SSLEngine e = client ? ctx.createSSLEngine("localhost", 443) : ctx.createSSLEngine();
-        e.setUseClientMode(client);
-        e.setEnabledProtocols(PROTOCOLS);
-        e.setEnabledCipherSuites(CIPHER_SUITES);
-        return e;
-    }
 }

@@ -49,4 +49,18 @@ class ProxySettingsTest {
     void theRouteNeverShowsThePassword() {
         assertFalse(new ProxyRoute(with(), "proxy-Secret-42").toString().contains("proxy-Secret-42"));
     }
+
+    @Test
+    void settingsNameAProxyExactlyWhenTheyDifferFromNoneByAnHttpOrSocksHost() {
+        assertFalse(ProxySettings.NONE.namesAProxy());
+        assertFalse(ProxySettings.fromProperties(new Properties()).namesAProxy());
+        assertFalse(new ProxySettings(" ", 0, null, null, null, null, 0).namesAProxy(), "blank is none");
+        assertTrue(with().namesAProxy());
+        assertTrue(new ProxySettings("", 0, "", List.of(), ProxySettings.SmtpRoute.SOCKS, "socks.example", 1080)
+                .namesAProxy(), "a SOCKS-only proxy for SMTP");
+        for (ProxySettings s : List.of(ProxySettings.NONE, with(),
+                new ProxySettings("", 0, "", List.of(), ProxySettings.SmtpRoute.SOCKS, "socks.example", 1080))) {
+            assertEquals(!s.equals(ProxySettings.NONE), s.namesAProxy(), s.toString());
+        }
+    }
 }

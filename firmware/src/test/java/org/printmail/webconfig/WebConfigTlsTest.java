@@ -51,12 +51,4 @@ class WebConfigTlsTest {
                 () -> WebConfigTls.load(options(dir.resolve("none.p12"), PASSWORD)).await());
         assertTrue(e.getMessage().contains("none.p12"), e.getMessage());
     }
-
-    @Test
-    void theInMemoryFirstHandshakeNeverThrowsEvenOnAContextWithoutAKey() throws Exception {
-        SSLContext keyless = SSLContext.getInstance("TLS");
-        keyless.init(null, null, null);
-        WebConfigTls.firstHandshakeWork(keyless); // the server has no certificate: only the head start is lost
-        WebConfigTls.firstHandshakeWork(WebConfigTls.load(options(KEYSTORE, PASSWORD)).await());
-    }
 }
