@@ -193,10 +193,9 @@ public final class JsonFields {
 
     /** An ISO-8601 instant (nanoseconds kept); a number is seconds since the epoch. */
     public static Instant instant(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+        if (isNumber(p)) {
             BigDecimal s = p.getDecimalValue();
-            return Instant.ofEpochSecond(s.longValue(), s.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            return Instant.ofEpochSecond(s.longValue(), nanosOf(s));
         }
         String s = string(p);
         return s == null || s.isBlank() ? null : Instant.parse(s.trim());
@@ -204,13 +203,22 @@ public final class JsonFields {
 
     /** An ISO-8601 duration ({@code PT24H}); a number is seconds. */
     public static Duration duration(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+        if (isNumber(p)) {
             BigDecimal s = p.getDecimalValue();
-            return Duration.ofSeconds(s.longValue(), s.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            return Duration.ofSeconds(s.longValue(), nanosOf(s));
         }
         String s = string(p);
         return s == null || s.isBlank() ? null : Duration.parse(s.trim());
+    }
+
+    private static boolean isNumber(JsonParser p) {
+        JsonToken t = p.currentToken();
+        return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
+    /** The fraction of a decimal number of seconds, in nanoseconds (databind's reading of it). */
+    private static int nanosOf(BigDecimal seconds) {
+        return seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue();
     }
 
     /** An enum constant by name (or, as databind allowed, by position). */
