@@ -5,9 +5,9 @@
 # then checks the lab process's threads and file descriptors are back to their baseline (taken
 # after a warm-up and 60 s at rest; compared 60 s after the attack) and stops the lab. Loopback only, bounded, self-stopping. Usage: webconfig-attack.sh [SECONDS]
 set -e
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../../../.."
 SECONDS_TO_RUN="${1:-120}"
-CP="$(src/test/bench/bench-classpath.sh)"
+CP="$(tests/src/test/bench/bench-classpath.sh)"
 DATA="$(mktemp -d /tmp/webconfig-attack.XXXXXX)"
 LOG="$DATA/lab.log"
 ./printmail lab --no-panel --data-dir "$DATA/device" --web-port 0 >"$LOG" 2>&1 &

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -13,7 +16,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ExecutorThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,11 +79,16 @@ public final class WebConfigServer implements AutoCloseable {
 
     private static WebConfigServer serve(WebConfigOptions opts, WebConfigTls tls, Dispatcher d, Login login) {
         ServerLimits limits = opts.limits();
-        QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), 4);
+        // A JDK pool, not Jetty's QueuedThreadPool: that one starts its threads through Jetty's
+        // SecurityUtils, whose method-handle set-up (AccessController, Subject) took about 20 ms of
+        // the boot's main thread (docs/benchmarks.md, issue 12). A thread idle for 5 s ends, so
+        // a burst's threads go; the selector's thread never idles.
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(limits.threads(), limits.threads(),
+                5, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        threads.allowCoreThreadTimeOut(true);
+        ExecutorThreadPool pool = new ExecutorThreadPool(threads);
         pool.setName("webconfig");
         pool.setDaemon(true);
-        // Threads started for a burst end 5 s after it, back to the 4 kept.
-        pool.setIdleTimeout(5_000);
         Server server = new Server(pool);
         server.setStopTimeout(2_000);
 
@@ -95,7 +103,10 @@ public final class WebConfigServer implements AutoCloseable {
         http.setRequestHeaderSize(16 * 1024);
         http.setHttpCompliance(HttpCompliance.RFC9110);
         ConnectionGuard guard = new ConnectionGuard(limits);
-        ServerConnector connector = new ServerConnector(server, 1, 1,
+        // No acceptor thread: the one selector accepts too. One thread fewer, and no acceptor
+        // naming itself with String.format (a locale's number formats loaded before the first
+        // connection is taken).
+        ServerConnector connector = new ServerConnector(server, 0, 1,
                 new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
         InetSocketAddress bind = opts.bindAddress();
         connector.setHost(bind.getAddress() == null || bind.getAddress().isAnyLocalAddress()

@@ -24,7 +24,8 @@ import org.printmail.trust.TlsTrust;
  * in each round, {@link BareJettyFloor}, serves the floor's page with Jetty core and its own CDS
  * archive: what the server Web Config is built on costs by itself.
  *
- * <p>Run: {@code tests/src/test/bench/boot-budget.sh [rounds] [JVM flags...]}
+ * <p>Run: {@code tests/src/test/bench/boot-budget.sh [rounds] [JVM flags...]}; two builds of the
+ * image against each other: {@code boot-budget.sh --ab ROUNDS DIST_A DIST_B} (boot-ab.sh).
  */
 public final class BootBudgetBench {
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -45,6 +46,10 @@ public final class BootBudgetBench {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--flags")) {
             flagSweep(args.length > 1 ? Integer.parseInt(args[1]) : 3);
+            return;
+        }
+        if (args.length == 4 && args[0].equals("--ab")) {
+            twoImages(Integer.parseInt(args[1]), Path.of(args[2]), Path.of(args[3]));
             return;
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -208,6 +213,51 @@ public final class BootBudgetBench {
         }
     }
 
+    /**
+     * Two builds of the firmware image against each other (boot-ab.sh): each with its own data
+     * folder and its own CDS archive, recorded by a first run; booted alternately, the launcher's
+     * flags; prints the medians of time and CPU to the first answer and of the per-round ratios.
+     */
+    private static void twoImages(int rounds, Path distA, Path distB) throws Exception {
+        List<Path> dists = List.of(distA.toAbsolutePath(), distB.toAbsolutePath());
+        List<List<String>> flags = new ArrayList<>();
+        List<Path> data = new ArrayList<>();
+        for (Path dist : dists) {
+            Path archive = ARCHIVES.resolve(dist.getFileName() + "-" + dists.indexOf(dist) + ".jsa");
+            Path folder = Files.createTempDirectory("boot-ab");
+            List<String> training = new ArrayList<>(LAUNCHER_FLAGS);
+            training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            run(device(dist, training, folder)); // the first boot records the archive
+            List<String> f = new ArrayList<>(LAUNCHER_FLAGS);
+            f.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            flags.add(f);
+            data.add(folder);
+        }
+        List<Sample> a = new ArrayList<>();
+        List<Sample> b = new ArrayList<>();
+        double[] ratios = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            if (i % 2 == 0) {
+                a.add(run(device(dists.get(0), flags.get(0), data.get(0))));
+                b.add(run(device(dists.get(1), flags.get(1), data.get(1))));
+            } else {
+                b.add(run(device(dists.get(1), flags.get(1), data.get(1))));
+                a.add(run(device(dists.get(0), flags.get(0), data.get(0))));
+            }
+            ratios[i] = b.get(i).seconds() / a.get(i).seconds();
+            System.out.printf("round %d: A %.3f s, CPU %.2f s | B %.3f s, CPU %.2f s | B/A %.2f%n", i + 1,
+                    a.get(i).seconds(), a.get(i).cpuSeconds(), b.get(i).seconds(), b.get(i).cpuSeconds(), ratios[i]);
+        }
+        Arrays.sort(ratios);
+        System.out.printf("A %s: %.3f s, CPU %.2f s, RSS %.1f MB%n", dists.get(0), medianSeconds(a), medianCpu(a),
+                medianMb(a));
+        System.out.printf("B %s: %.3f s, CPU %.2f s, RSS %.1f MB%n", dists.get(1), medianSeconds(b), medianCpu(b),
+                medianMb(b));
+        System.out.printf("B/A: time %.3f (per-round median %.2f, range %.2f-%.2f), CPU %.3f%n",
+                medianSeconds(b) / medianSeconds(a), median(ratios), ratios[0], ratios[rounds - 1],
+                medianCpu(b) / medianCpu(a));
+    }
+
     private static double medianCpu(List<Sample> s) {
         return median(s.stream().mapToDouble(Sample::cpuSeconds).toArray());
     }
@@ -284,11 +334,16 @@ public final class BootBudgetBench {
     }
 
     private static ProcessBuilder device(List<String> flags, Path data) {
+        return device(DIST, flags, data);
+    }
+
+    /** The image in {@code dist} (the build's, or one of two compared) booted on {@code data}. */
+    private static ProcessBuilder device(Path dist, List<String> flags, Path data) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(flags);
-        cmd.addAll(List.of("-Dprintmail.home=" + DIST,
-                "-Djava.util.logging.config.file=" + DIST.resolve("firmware-config/logging.properties"),
-                "-jar", DIST.resolve("printmail-firmware.jar").toString(), "--profile", "exchange-online",
+        cmd.addAll(List.of("-Dprintmail.home=" + dist,
+                "-Djava.util.logging.config.file=" + dist.resolve("firmware-config/logging.properties"),
+                "-jar", dist.resolve("printmail-firmware.jar").toString(), "--profile", "exchange-online",
                 "--data-dir", data.toString(), "--web-port", "PORT", "--web-keystore", KEYSTORE.toString(), "--no-panel"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("PRINTMAIL_WEB_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
