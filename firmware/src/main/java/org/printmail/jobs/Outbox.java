@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class Outbox implements JobService {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final Text RESUMED = Text.of("jobs.resumed");
+    /** A later attempt's outcome for a job a restart interrupted: "resumed after restart, then: ..." */
+    private static final String RESUMED_THEN = "jobs.resumedThen";
 
     private final JobsOptions options;
     private final OutboxStore store;
@@ -184,7 +186,7 @@ final class Outbox implements JobService {
                 StoredJob now = jobs.get(j.jobId());
                 if (now != null && now.state() == JobState.SENDING) {
                     StoredJob back = now.next(JobState.RETRY_WAIT, later, JobCode.PROTOCOL_ERROR.number(),
-                            Text.of("jobs.notRecorded", e.getClass().getSimpleName()));
+                            keepResumed(now, Text.of("jobs.notRecorded", e.getClass().getSimpleName())));
                     jobs.put(j.jobId(), back);
                     try {
                         store.save(back);
@@ -244,7 +246,7 @@ final class Outbox implements JobService {
         }
         boolean partial = !report.rejected().isEmpty();
         Text msg = groupSize > 1 ? Text.of("jobs.sentInDigest", groupSize) : Text.of("jobs.sent");
-        if (RESUMED.equals(j.lastMessage())) {
+        if (interruptedBefore(j)) {
             msg = Text.of("jobs.sentAgain", msg);
         }
         if (report.parts() > 1) {
@@ -293,8 +295,9 @@ final class Outbox implements JobService {
         failedAttempt(j, code, detail, java.util.Optional.empty());
     }
 
-    private void failedAttempt(StoredJob j, JobCode code, Text detail,
+    private void failedAttempt(StoredJob j, JobCode code, Text failure,
                                java.util.Optional<java.time.Duration> retryAfter) {
+        Text detail = keepResumed(j, failure);
         RetryPolicy.Decision d = retry.after(j, code, detail, clock.instant());
         if (d.state() == JobState.RETRY_WAIT && retryAfter.isPresent()
                 && d.nextAttempt().isBefore(clock.instant().plus(retryAfter.get()))) {
@@ -329,6 +332,19 @@ final class Outbox implements JobService {
         StoredJob done = j.next(JobState.FAILED, j.nextAttempt(), code.number(), detail);
         save(done);
         conclude(done, null);
+    }
+
+    /**
+     * Whether a restart interrupted an earlier attempt of this job, so the recipient may already
+     * have a copy: its last message says so, and keeps saying so through later failed attempts.
+     */
+    private static boolean interruptedBefore(StoredJob j) {
+        return RESUMED.equals(j.lastMessage()) || RESUMED_THEN.equals(j.lastMessage().key());
+    }
+
+    /** A failed attempt's detail, still saying that a restart interrupted an earlier one. */
+    private static Text keepResumed(StoredJob j, Text detail) {
+        return interruptedBefore(j) ? Text.of(RESUMED_THEN, detail) : detail;
     }
 
     /** A code read back from disk; one this firmware does not know (after a downgrade) reads as 391. */

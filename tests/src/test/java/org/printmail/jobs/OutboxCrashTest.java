@@ -102,9 +102,14 @@ class OutboxCrashTest {
                     List<JobLogEntry> lines = log.stream().filter(e -> e.jobId().equals(id)).toList();
                     assertEquals(1, lines.size(), "log lines for " + id);
                     assertEquals(JobResult.SENT, lines.get(0).result());
+                    // One line per job: a job two kills both caught after the server's 250 has two
+                    // extra copies and one note, so the note is checked per job, not counted.
+                    if (copies.get("<" + id + "@printmail.device>") > 1) {
+                        assertTrue(lines.get(0).message().contains("resent after a restart"),
+                                id + " was delivered more than once, but its log line does not say so: "
+                                        + lines.get(0).message());
+                    }
                 }
-                long noted = log.stream().filter(e -> e.message().contains("resent after a restart")).count();
-                assertTrue(duplicates <= noted, duplicates + " duplicates but only " + noted + " noted in the log");
                 assertTrue(duplicates <= kills, duplicates + " duplicates after " + kills + " kills");
             }
             System.out.printf("outbox crash test: %d jobs, %d kills, %d duplicate deliveries%n", JOBS, kills,
