@@ -113,6 +113,35 @@ public final class BootBudgetBench {
         System.out.printf("reference, the same page served by bare Jetty core: %.3f s, ratio %.3f to the floor"
                         + " (per-round median %.2f, range %.2f-%.2f), RSS %+.1f MB; device to bare Jetty %.3f%n",
                 j, j / f, median(jettyRatios), jettyRatios[0], jettyRatios[rounds - 1], jr - fr, d / j);
+        double[] devCi = ratioInterval(dev, floor);
+        double[] jettyCi = ratioInterval(jetty, floor);
+        double[] devJettyCi = ratioInterval(dev, jetty);
+        System.out.printf("95%% bootstrap intervals of the time ratios (rounds resampled): device/floor %.2f-%.2f,"
+                        + " bare Jetty/floor %.2f-%.2f, device/bare Jetty %.2f-%.2f%n", devCi[0], devCi[1],
+                jettyCi[0], jettyCi[1], devJettyCi[0], devJettyCi[1]);
+    }
+
+    /**
+     * How far the ratio of median times could move on this noisy machine: the rounds resampled
+     * with replacement 2 000 times (fixed seed), the 2.5th and 97.5th percentiles of the ratio of
+     * medians. Each round's pair stays together, since its processes ran side by side.
+     */
+    static double[] ratioInterval(List<Sample> over, List<Sample> under) {
+        java.util.Random random = new java.util.Random(12);
+        int n = over.size();
+        double[] ratios = new double[2_000];
+        double[] o = new double[n];
+        double[] u = new double[n];
+        for (int k = 0; k < ratios.length; k++) {
+            for (int i = 0; i < n; i++) {
+                int pick = random.nextInt(n);
+                o[i] = over.get(pick).seconds();
+                u[i] = under.get(pick).seconds();
+            }
+            ratios[k] = median(o) / median(u);
+        }
+        Arrays.sort(ratios);
+        return new double[] {ratios[(int) (ratios.length * 0.025)], ratios[(int) (ratios.length * 0.975) - 1]};
     }
 
     /** BOOT_BUDGET_CONFIGURED=1: the data folder holds saved settings, as on a configured device. */
