@@ -251,8 +251,10 @@ public final class BootBudgetBench {
         List<Path> dists = List.of(distA.toAbsolutePath(), distB.toAbsolutePath());
         List<List<String>> flags = new ArrayList<>();
         List<Path> data = new ArrayList<>();
-        for (Path dist : dists) {
-            Path archive = ARCHIVES.resolve(dist.getFileName() + "-" + dists.indexOf(dist) + ".jsa");
+        for (int k = 0; k < dists.size(); k++) {
+            Path dist = dists.get(k);
+            // One archive per side, even when both name the same folder.
+            Path archive = ARCHIVES.resolve(dist.getFileName() + "-" + k + ".jsa");
             Path folder = Files.createTempDirectory("boot-ab");
             List<String> training = new ArrayList<>(LAUNCHER_FLAGS);
             training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
